@@ -1,0 +1,26 @@
+using System.CommandLine;
+using BacklogFlow.Cli.Hosting;
+using BacklogFlow.Engine.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BacklogFlow.Cli.Commands;
+
+/// <summary>`backlogflow migrate`: brings the database schema up to date and exits.</summary>
+internal static class MigrateCommand
+{
+    public static Command Create()
+    {
+        var database = CommonOptions.Database();
+        var command = new Command("migrate", "Apply the database migrations and exit.") { database };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var overrides = CommonOptions.ToConfiguration(result.GetValue(database), workflows: null);
+            overrides[$"{DatabaseOptions.Section}:MigrateOnStartup"] = "false";
+            using var host = EngineHost.Build(overrides);
+            await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+            await Console.Out.WriteLineAsync("Database is up to date.");
+            return 0;
+        });
+        return command;
+    }
+}

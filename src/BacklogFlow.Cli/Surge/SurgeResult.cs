@@ -1,0 +1,54 @@
+using BacklogFlow.Engine.Reporting;
+
+namespace BacklogFlow.Cli.Surge;
+
+/// <summary>The account of one surge run: what was sent, what the engine did with it, what came back.</summary>
+internal sealed record SurgeResult(
+    SurgeSpecification Specification,
+    BacklogAccount Account,
+    int DecisionsReceived,
+    int DecisionRepeats,
+    int RejectionsReceived,
+    int RejectionRepeats,
+    TimeSpan Elapsed,
+    bool TimedOut)
+{
+    /// <summary>Messages sent that the engine has not accounted for (not accepted, counted or quarantined).</summary>
+    public int UnaccountedMessages => Specification.MessageCount - Account.MessagesAccountedFor;
+
+    /// <summary>Every check that failed, in words; empty when everything is accounted for.</summary>
+    public IReadOnlyList<string> Discrepancies
+    {
+        get
+        {
+            var problems = new List<string>();
+            var spec = Specification;
+            var account = Account;
+            Expect(problems, "messages accounted for", spec.MessageCount, account.MessagesAccountedFor);
+            Expect(problems, "applications accepted", spec.ValidCount, account.Accepted);
+            Expect(problems, "duplicates ignored", spec.DuplicateCount, account.DuplicatesIgnored);
+            Expect(problems, "quarantined", spec.InvalidCount + spec.ConflictCount, account.Quarantined);
+            Expect(problems, "accepted cases neither decided nor waiting", 0, account.CasesInLimbo);
+            Expect(problems, "decisions received by the legacy system", account.DecidedAutomatically + account.DecidedAfterReview, DecisionsReceived);
+            Expect(problems, "rejections received by the legacy system", account.Quarantined, RejectionsReceived);
+            Expect(problems, "decisions received twice", 0, DecisionRepeats);
+            Expect(problems, "rejections received twice", 0, RejectionRepeats);
+            if (TimedOut)
+            {
+                problems.Add("timed out before everything was accounted for");
+            }
+
+            return problems;
+        }
+    }
+
+    public bool AllAccountedFor => Discrepancies.Count == 0;
+
+    private static void Expect(List<string> problems, string what, int expected, int actual)
+    {
+        if (expected != actual)
+        {
+            problems.Add($"{what}: expected {expected}, found {actual}");
+        }
+    }
+}

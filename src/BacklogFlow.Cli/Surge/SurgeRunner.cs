@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using BacklogFlow.Cli.Hosting;
+using BacklogFlow.Engine.Reporting;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace BacklogFlow.Cli.Surge;
+
+/// <summary>
+/// Runs a surge: starts the engine, publishes the surge onto the bus as the legacy system would,
+/// and waits until every message is accounted for and every reply came back, or the time is up.
+/// </summary>
+internal sealed class SurgeRunner(SurgeSpecification specification, IReadOnlyDictionary<string, string?> configuration)
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
+
+    /// <param name="progress">Told (accounted for, total) as the engine works.</param>
+    public async Task<SurgeResult> RunAsync(TimeSpan timeout, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
+    {
+        var replies = new LegacyReplies(specification.SourceSystem);
+        using var host = EngineHost.Build(
+            configuration,
+            services => services.AddSingleton(replies),
+            bus =>
+            {
+                bus.AddConsumer<LegacyReplies.DecidedConsumer>();
+                bus.AddConsumer<LegacyReplies.RejectedConsumer>();
+            });
+        await host.StartAsync(cancellationToken);
+        try
+        {
+            var messages = SyntheticSurge.Generate(specification);
+            var stopwatch = Stopwatch.StartNew();
+            var bus = host.Services.GetRequiredService<IBus>();
+            foreach (var chunk in messages.Chunk(256))
+            {
+                await Task.WhenAll(chunk.Select(m => bus.Publish(m.Message, cancellationToken)));
+            }
+
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            deadline.CancelAfter(timeout);
+            BacklogAccount account;
+            bool settled;
+            while (true)
+            {
+                account = await CountAsync(host, cancellationToken);
+                progress?.Report((account.MessagesAccountedFor, specification.MessageCount));
+                settled = account.MessagesAccountedFor >= specification.MessageCount
+                    && account.PendingOutboxMessages == 0
+                    && replies.Decided >= account.DecidedAutomatically + account.DecidedAfterReview
+                    && replies.Rejected >= account.Quarantined;
+                if (settled || deadline.IsCancellationRequested)
+                {
+                    break;
+                }
+
+                try
+                {
+                    await Task.Delay(PollInterval, deadline.Token);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // Time is up: one more count below decides.
+                }
+            }
+
+            var elapsed = stopwatch.Elapsed;
+            return new SurgeResult(specification, account, replies.Decided, replies.DecisionRepeats,
+                replies.Rejected, replies.RejectionRepeats, elapsed, TimedOut: !settled);
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private async Task<BacklogAccount> CountAsync(IHost host, CancellationToken cancellationToken)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<BacklogAccountQuery>()
+            .ForSourceAsync(specification.SourceSystem, cancellationToken);
+    }
+}

@@ -1,0 +1,90 @@
+using BacklogFlow.Domain.Cases;
+using BacklogFlow.Domain.Workflows;
+
+namespace BacklogFlow.Domain.Review;
+
+/// <summary>
+/// A case waiting for a person. It is open while nobody holds a live lease on it; a claim is a lease
+/// that expires, so a worker who walks away does not keep the task.
+/// </summary>
+public sealed class ReviewTask
+{
+    private ReviewTask()
+    {
+    }
+
+    public Guid Id { get; private set; }
+    public Guid CaseId { get; private set; }
+    public string Queue { get; private set; } = "";
+    public string PriorityClass { get; private set; } = "";
+
+    /// <summary>The class's rank in the definition; lower is served first.</summary>
+    public int ClassRank { get; private set; }
+
+    /// <summary>The effective due date the queue orders by.</summary>
+    public DateOnly DueDate { get; private set; }
+
+    public DateTimeOffset ReceivedAt { get; private set; }
+    public string? ClaimedBy { get; private set; }
+    public DateTimeOffset? ClaimedAt { get; private set; }
+    public DateTimeOffset? LeaseExpiresAt { get; private set; }
+    public int ClaimCount { get; private set; }
+    public DateTimeOffset? CompletedAt { get; private set; }
+
+    /// <summary>Identifies one claim, so the claimer can find what its single-statement claim took.</summary>
+    public Guid? ClaimToken { get; private set; }
+
+    public string? LastReleaseReason { get; private set; }
+
+    /// <summary>Optimistic concurrency: every claim, release and completion bumps it.</summary>
+    public int Version { get; private set; }
+
+    public static ReviewTask For(ApplicationCase reviewCase, ReviewQueue queue, PriorityClass priorityClass)
+    {
+        ArgumentNullException.ThrowIfNull(reviewCase);
+        ArgumentNullException.ThrowIfNull(queue);
+        ArgumentNullException.ThrowIfNull(priorityClass);
+        return new ReviewTask
+        {
+            Id = Guid.CreateVersion7(),
+            CaseId = reviewCase.Id,
+            Queue = queue.Name,
+            PriorityClass = priorityClass.Name,
+            ClassRank = priorityClass.Rank,
+            DueDate = reviewCase.LegalDeadline,
+            ReceivedAt = reviewCase.ReceivedAt,
+        };
+    }
+
+    public bool IsCompleted => CompletedAt is not null;
+
+    public void Release(string worker, DateTimeOffset now, string reason)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        RequireHeldBy(worker, now);
+        ClaimedBy = null;
+        ClaimedAt = null;
+        LeaseExpiresAt = null;
+        ClaimToken = null;
+        LastReleaseReason = reason;
+        Version++;
+    }
+
+    public void Complete(string worker, DateTimeOffset now)
+    {
+        RequireHeldBy(worker, now);
+        CompletedAt = now;
+        Version++;
+    }
+
+    private void RequireHeldBy(string worker, DateTimeOffset now)
+    {
+        if (!IsHeldBy(worker, now))
+        {
+            throw new TaskNotHeldException(Id, worker);
+        }
+    }
+
+    public bool IsHeldBy(string worker, DateTimeOffset now) =>
+        !IsCompleted && ClaimedBy == worker && LeaseExpiresAt > now;
+}

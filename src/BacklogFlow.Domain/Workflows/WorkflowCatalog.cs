@@ -1,0 +1,36 @@
+namespace BacklogFlow.Domain.Workflows;
+
+/// <summary>All loaded workflow definitions, by product code.</summary>
+public sealed class WorkflowCatalog
+{
+    private readonly Dictionary<string, WorkflowDefinition> _byProduct;
+
+    public WorkflowCatalog(IEnumerable<WorkflowDefinition> definitions)
+    {
+        _byProduct = new Dictionary<string, WorkflowDefinition>(StringComparer.Ordinal);
+        foreach (var definition in definitions)
+        {
+            if (!_byProduct.TryAdd(definition.Product, definition))
+            {
+                throw new WorkflowDefinitionException(
+                    definition.SourceFile, 1, 1,
+                    $"product '{definition.Product}' is also defined in {_byProduct[definition.Product].SourceFile}");
+            }
+        }
+    }
+
+    public IReadOnlyCollection<WorkflowDefinition> Definitions => _byProduct.Values;
+
+    public IEnumerable<string> Products => _byProduct.Keys;
+
+    public bool TryGet(string product, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out WorkflowDefinition? definition) =>
+        _byProduct.TryGetValue(product, out definition);
+
+    public WorkflowDefinition Get(string product) =>
+        _byProduct.TryGetValue(product, out var definition)
+            ? definition
+            : throw new KeyNotFoundException($"No workflow definition for product '{product}'.");
+
+    /// <summary>Every review queue of every product: queue names are unique across definitions.</summary>
+    public IEnumerable<ReviewQueue> AllQueues => _byProduct.Values.SelectMany(d => d.Queues);
+}

@@ -1,0 +1,31 @@
+using BacklogFlow.Domain.Cases;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace BacklogFlow.Engine.Persistence.Configurations;
+
+public sealed class ApplicationCaseConfiguration : IEntityTypeConfiguration<ApplicationCase>
+{
+    public void Configure(EntityTypeBuilder<ApplicationCase> builder)
+    {
+        builder.ToTable("cases");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.SourceSystem).HasMaxLength(100);
+        builder.Property(c => c.ApplicationId).HasMaxLength(100);
+        builder.Property(c => c.Product).HasMaxLength(32);
+        builder.Property(c => c.ApplicantReference).HasMaxLength(100);
+        builder.Property(c => c.ScreeningProfile).HasMaxLength(64);
+        builder.Property(c => c.FunctionAspects).HasMaxLength(400);
+        builder.Property(c => c.Sector).HasMaxLength(64);
+        builder.Property(c => c.Channel).HasMaxLength(32);
+        builder.Property(c => c.Queue).HasMaxLength(64);
+        builder.Property(c => c.PriorityClass).HasMaxLength(64);
+        builder.Property(c => c.DecidedBy).HasMaxLength(100);
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.Ignore(c => c.Facts);
+        builder.Ignore(c => c.LegalDeadlineMet);
+        builder.HasIndex(c => new { c.SourceSystem, c.ApplicationId }).IsUnique();
+        builder.HasIndex(c => new { c.Status, c.LegalDeadline });
+    }
+}

@@ -1,0 +1,49 @@
+using BacklogFlow.Contracts;
+using BacklogFlow.Engine.Messaging;
+using BacklogFlow.Engine.Persistence;
+
+namespace BacklogFlow.Engine.Quarantine;
+
+/// <summary>
+/// Keeps a rejected message with its reason and tells the sender, in the caller's unit of work:
+/// the quarantine row and the <see cref="ApplicationRejected"/> reply commit together.
+/// </summary>
+public static class QuarantineRecorder
+{
+    public static QuarantinedMessage Quarantine(
+        this BacklogFlowDbContext db,
+        string reason,
+        string detail,
+        string payload,
+        string? sourceSystem,
+        string? applicationId,
+        Guid? messageId,
+        DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var entry = new QuarantinedMessage
+        {
+            Id = Guid.CreateVersion7(now),
+            QuarantinedAt = now,
+            Reason = reason,
+            Detail = detail.Length > 2000 ? detail[..2000] : detail,
+            SourceSystem = Truncate(sourceSystem),
+            ApplicationId = Truncate(applicationId),
+            MessageId = messageId,
+            Payload = payload,
+        };
+        db.QuarantinedMessages.Add(entry);
+        db.Enqueue(new ApplicationRejected
+        {
+            ApplicationId = entry.ApplicationId,
+            SourceSystem = entry.SourceSystem,
+            Reason = reason,
+            Detail = entry.Detail,
+            QuarantineId = entry.Id,
+            RejectedAt = now,
+        }, now);
+        return entry;
+    }
+
+    private static string? Truncate(string? value) => value is { Length: > 100 } ? value[..100] : value;
+}

@@ -1,0 +1,103 @@
+using BacklogFlow.Domain.Cases;
+using BacklogFlow.Domain.Review;
+using BacklogFlow.Engine.Messaging;
+using BacklogFlow.Engine.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace BacklogFlow.Engine.Review;
+
+/// <summary>
+/// What a case worker does with review tasks: claim the next one, release it, or decide it. A claim
+/// is one UPDATE statement, so two workers can never hold the same task; it is a lease that expires.
+/// </summary>
+public sealed class ReviewWorkQueue(BacklogFlowDbContext db, TimeProvider time, IOptions<ReviewOptions> options)
+{
+    /// <summary>Attempts before giving up when other workers keep taking the chosen task first.</summary>
+    private const int MaxClaimAttempts = 16;
+
+    /// <summary>Claims the first open task in queue order from the given queues, or returns null if there is none.</summary>
+    public async Task<ReviewTask?> ClaimNextAsync(string worker, IReadOnlyCollection<string> queues, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(worker);
+        ArgumentNullException.ThrowIfNull(queues);
+        var queueNames = queues.ToArray();
+
+        for (var attempt = 0; attempt < MaxClaimAttempts; attempt++)
+        {
+            var now = time.GetUtcNow();
+            var leaseEnd = now + options.Value.LeaseDuration;
+            var token = Guid.NewGuid();
+            var open = db.ReviewTasks.Where(t =>
+                queueNames.Contains(t.Queue) && t.CompletedAt == null && (t.LeaseExpiresAt == null || t.LeaseExpiresAt <= now));
+            var next = open.InQueueOrder().Select(t => t.Id).Take(1);
+
+            // The outer conditions repeat the openness test so that, where the database re-reads a row
+            // another claim changed meanwhile (PostgreSQL), the second claimer updates nothing.
+            var claimed = await db.ReviewTasks
+                .Where(t => next.Contains(t.Id) && t.CompletedAt == null && (t.LeaseExpiresAt == null || t.LeaseExpiresAt <= now))
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(t => t.ClaimedBy, worker)
+                    .SetProperty(t => t.ClaimedAt, now)
+                    .SetProperty(t => t.LeaseExpiresAt, leaseEnd)
+                    .SetProperty(t => t.ClaimToken, token)
+                    .SetProperty(t => t.ClaimCount, t => t.ClaimCount + 1)
+                    .SetProperty(t => t.Version, t => t.Version + 1),
+                    cancellationToken);
+
+            if (claimed == 1)
+            {
+                return await db.ReviewTasks.AsNoTracking().SingleAsync(t => t.ClaimToken == token, cancellationToken);
+            }
+
+            if (!await open.AnyAsync(cancellationToken))
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Gives a held task back to its queue, with the reason.</summary>
+    public async Task ReleaseAsync(Guid taskId, string worker, string reason, CancellationToken cancellationToken)
+    {
+        var task = await LoadAsync(taskId, cancellationToken);
+        task.Release(worker, time.GetUtcNow(), reason);
+        await SaveAsync(task, worker, cancellationToken);
+    }
+
+    /// <summary>Decides the case of a held task; the decision is published to the source system after the commit.</summary>
+    public async Task<ApplicationCase> CompleteAsync(Guid taskId, string worker, DecisionOutcome outcome, CancellationToken cancellationToken)
+    {
+        var task = await LoadAsync(taskId, cancellationToken);
+        var now = time.GetUtcNow();
+        task.Complete(worker, now);
+        var reviewed = await db.Cases.SingleAsync(c => c.Id == task.CaseId, cancellationToken);
+        reviewed.DecideAfterReview(outcome, now, worker);
+        db.Enqueue(DecisionMessages.For(reviewed), now);
+        await SaveAsync(task, worker, cancellationToken);
+        return reviewed;
+    }
+
+    private async Task<ReviewTask> LoadAsync(Guid taskId, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        return await db.ReviewTasks.SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken)
+            ?? throw new KeyNotFoundException($"Review task {taskId} does not exist.");
+    }
+
+    private async Task SaveAsync(ReviewTask task, string worker, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Between our read and our write the lease ran out and another worker claimed the task.
+            db.ChangeTracker.Clear();
+            throw new TaskNotHeldException(task.Id, worker);
+        }
+    }
+}

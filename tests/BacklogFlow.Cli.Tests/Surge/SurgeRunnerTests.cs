@@ -1,0 +1,42 @@
+using BacklogFlow.Cli.Surge;
+using BacklogFlow.Engine.Quarantine;
+
+namespace BacklogFlow.Cli.Tests.Surge;
+
+public sealed class SurgeRunnerTests
+{
+    [Fact]
+    public async Task RunAsync_SurgeWithDuplicatesInvalidAndConflicts_EveryApplicationAccountedFor()
+    {
+        var directory = Directory.CreateTempSubdirectory("backlogflow-surge-");
+        try
+        {
+            var specification = new SurgeSpecification(400, 0.25, 0.05, 0.02, Seed: 7, "surge-test", DateTimeOffset.UtcNow);
+            var runner = new SurgeRunner(specification, new Dictionary<string, string?>
+            {
+                ["BacklogFlow:Database:ConnectionString"] = $"Data Source={Path.Combine(directory.FullName, "surge.db")}",
+            });
+
+            var result = await runner.RunAsync(TimeSpan.FromMinutes(5), progress: null, TestContext.Current.CancellationToken);
+
+            result.Discrepancies.Should().BeEmpty();
+            result.AllAccountedFor.Should().BeTrue();
+            result.Account.Accepted.Should().Be(380);
+            result.Account.DuplicatesIgnored.Should().Be(100);
+            result.Account.QuarantinedByReason.Should().BeEquivalentTo(new Dictionary<string, int>
+            {
+                [QuarantineReasons.Invalid] = 20,
+                [QuarantineReasons.ConflictingDuplicate] = 8,
+            });
+            (result.Account.DecidedAutomatically + result.Account.Waiting).Should().Be(380);
+            result.Account.Waiting.Should().BeInRange(20, 120, "about 16% of applicants have a record");
+            result.DecisionsReceived.Should().Be(result.Account.DecidedAutomatically);
+            result.RejectionsReceived.Should().Be(28);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            directory.Delete(recursive: true);
+        }
+    }
+}

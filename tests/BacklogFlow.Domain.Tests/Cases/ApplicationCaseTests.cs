@@ -1,0 +1,165 @@
+using BacklogFlow.Domain.Cases;
+using BacklogFlow.Domain.Screening;
+using static BacklogFlow.Domain.Tests.TestSupport.Cases;
+
+namespace BacklogFlow.Domain.Tests.Cases;
+
+public sealed class ApplicationCaseTests
+{
+    private static readonly DateTimeOffset _receivedAt = new(2021, 11, 2, 10, 0, 0, TimeSpan.FromHours(1));
+    private static readonly DateTimeOffset _decidedAt = new(2021, 11, 20, 14, 0, 0, TimeSpan.FromHours(1));
+
+    private static readonly string[] _states = ["received", "screened", "awaiting-review", "decided", "decided-after-review"];
+    private static readonly string[] _steps = ["record-screening", "decide-automatically", "send-to-review", "decide-after-review"];
+
+    private static readonly HashSet<(string State, string Step)> _allowed =
+    [
+        ("received", "record-screening"),
+        ("screened", "decide-automatically"),
+        ("screened", "send-to-review"),
+        ("awaiting-review", "decide-after-review"),
+    ];
+
+    public static TheoryData<string, string> IllegalTransitions()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var state in _states)
+        {
+            foreach (var step in _steps.Where(step => !_allowed.Contains((state, step))))
+            {
+                data.Add(state, step);
+            }
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void Receive_Application_StartsReceivedWithTheBaseTerm()
+    {
+        var application = Application(_receivedAt, sector: "childcare");
+
+        var received = ApplicationCase.Receive(Guid.NewGuid(), application, VogNp);
+
+        received.Status.Should().Be(CaseStatus.Received);
+        received.ReceivedOn.Should().Be(new DateOnly(2021, 11, 2));
+        received.LegalDeadline.Should().Be(new DateOnly(2021, 11, 30));
+        received.Mandatory.Should().Be(MandatoryStatus.Mandatory);
+        received.FunctionAspects.Should().Be("11 12");
+        received.Screening.Should().BeNull();
+    }
+
+    [Fact]
+    public void Receive_UnknownSector_IsUnknownMandatory()
+    {
+        Received(_receivedAt, sector: null).Mandatory.Should().Be(MandatoryStatus.Unknown);
+    }
+
+    [Fact]
+    public void DecideAutomatically_NoRecord_IsIssuedWithinTheBaseTerm()
+    {
+        var applicationCase = Received(_receivedAt);
+
+        applicationCase.RecordScreening(ScreeningResult.NoRecord, VogNp);
+        applicationCase.Status.Should().Be(CaseStatus.Screened);
+        applicationCase.LegalDeadline.Should().Be(new DateOnly(2021, 11, 30));
+        VogNp.AutomaticOutcome(ScreeningResult.NoRecord).Should().Be(DecisionOutcome.Issue);
+        applicationCase.DecideAutomatically(DecisionOutcome.Issue, _decidedAt);
+
+        applicationCase.Status.Should().Be(CaseStatus.Decided);
+        applicationCase.Outcome.Should().Be(DecisionOutcome.Issue);
+        applicationCase.DecidedAutomatically.Should().BeTrue();
+        applicationCase.DecidedBy.Should().BeNull();
+        applicationCase.DecidedAt.Should().Be(_decidedAt);
+        applicationCase.LegalDeadlineMet.Should().BeTrue();
+        applicationCase.Version.Should().Be(2);
+    }
+
+    [Fact]
+    public void DecideAfterReview_Record_ExtendsTheTermAndRecordsTheReviewer()
+    {
+        var applicationCase = Received(_receivedAt, sector: "taxi");
+        applicationCase.RecordScreening(ScreeningResult.Record, VogNp);
+        applicationCase.LegalDeadline.Should().Be(new DateOnly(2021, 12, 28));
+
+        var queue = VogNp.RouteToQueue(applicationCase.Facts);
+        var priorityClass = VogNp.ClassifyPriority(applicationCase.Facts);
+        applicationCase.SendToReview(queue, priorityClass);
+        applicationCase.Status.Should().Be(CaseStatus.AwaitingReview);
+        applicationCase.Queue.Should().Be("vog-np-mandatory");
+        applicationCase.PriorityClass.Should().Be("mandatory");
+
+        var lateDecision = new DateTimeOffset(2021, 12, 29, 9, 0, 0, TimeSpan.FromHours(1));
+        applicationCase.DecideAfterReview(DecisionOutcome.Refuse, lateDecision, "reviewer-1");
+
+        applicationCase.Status.Should().Be(CaseStatus.Decided);
+        applicationCase.Outcome.Should().Be(DecisionOutcome.Refuse);
+        applicationCase.DecidedAutomatically.Should().BeFalse();
+        applicationCase.DecidedBy.Should().Be("reviewer-1");
+        applicationCase.LegalDeadlineMet.Should().BeFalse();
+        applicationCase.Version.Should().Be(3);
+    }
+
+    [Theory]
+    [MemberData(nameof(IllegalTransitions))]
+    public void Step_FromAStateThatDoesNotAllowIt_ThrowsAndChangesNothing(string state, string step)
+    {
+        var applicationCase = InState(state);
+        var statusBefore = applicationCase.Status;
+        var versionBefore = applicationCase.Version;
+
+        var act = () => Apply(applicationCase, step);
+
+        act.Should().Throw<InvalidCaseTransitionException>()
+            .Which.Should().BeEquivalentTo(new { CaseId = applicationCase.Id, Status = statusBefore });
+        applicationCase.Status.Should().Be(statusBefore);
+        applicationCase.Version.Should().Be(versionBefore);
+    }
+
+    [Fact]
+    public void IllegalTransitions_CoverEveryStepThatIsNotAllowed()
+    {
+        IllegalTransitions().Should().HaveCount((_states.Length * _steps.Length) - _allowed.Count);
+    }
+
+    private static ApplicationCase InState(string state)
+    {
+        var applicationCase = Received(_receivedAt);
+        var steps = state switch
+        {
+            "received" => [],
+            "screened" => ["record-screening"],
+            "awaiting-review" => ["record-screening", "send-to-review"],
+            "decided" => ["record-screening", "decide-automatically"],
+            "decided-after-review" => new[] { "record-screening", "send-to-review", "decide-after-review" },
+            _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
+        };
+        foreach (var step in steps)
+        {
+            Apply(applicationCase, step);
+        }
+
+        return applicationCase;
+    }
+
+    private static void Apply(ApplicationCase applicationCase, string step)
+    {
+        switch (step)
+        {
+            case "record-screening":
+                applicationCase.RecordScreening(ScreeningResult.Record, VogNp);
+                break;
+            case "decide-automatically":
+                applicationCase.DecideAutomatically(DecisionOutcome.Issue, _decidedAt);
+                break;
+            case "send-to-review":
+                applicationCase.SendToReview(VogNp.Queues[0], VogNp.PriorityClasses[^1]);
+                break;
+            case "decide-after-review":
+                applicationCase.DecideAfterReview(DecisionOutcome.Issue, _decidedAt, "reviewer-1");
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(step), step, null);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using BacklogFlow.Domain.Cases;
+using BacklogFlow.Domain.Review;
+using BacklogFlow.Domain.Screening;
+using static BacklogFlow.Domain.Tests.TestSupport.Cases;
+
+namespace BacklogFlow.Domain.Tests.Review;
+
+public sealed class QueueOrderTests
+{
+    private static readonly TimeSpan _cet = TimeSpan.FromHours(1);
+
+    [Fact]
+    public void InQueueOrder_Tasks_AreOrderedByRankThenDueDateThenReceipt()
+    {
+        // Record cases on vog-np are due 8 weeks after the receipt date.
+        var regularEarly = Task(new DateTimeOffset(2021, 11, 1, 9, 0, 0, _cet), "regular");
+        var mandatoryLate = Task(new DateTimeOffset(2021, 11, 10, 9, 0, 0, _cet), "mandatory");
+        var mandatoryEarlyAfternoon = Task(new DateTimeOffset(2021, 11, 2, 15, 0, 0, _cet), "mandatory");
+        var mandatoryEarlyMorning = Task(new DateTimeOffset(2021, 11, 2, 8, 0, 0, _cet), "mandatory");
+        var atRisk = Task(new DateTimeOffset(2021, 11, 20, 9, 0, 0, _cet), "at-risk");
+        ReviewTask[] tasks = [regularEarly, mandatoryLate, mandatoryEarlyAfternoon, atRisk, mandatoryEarlyMorning];
+        ReviewTask[] expected = [atRisk, mandatoryEarlyMorning, mandatoryEarlyAfternoon, mandatoryLate, regularEarly];
+
+        tasks.InQueueOrder().Should().Equal(expected);
+        tasks.AsQueryable().InQueueOrder().Should().Equal(expected);
+    }
+
+    [Fact]
+    public void InQueueOrder_SameRankAndDay_OlderReceiptFirst()
+    {
+        var later = Task(new DateTimeOffset(2021, 11, 2, 23, 0, 0, _cet), "regular");
+        var earlier = Task(new DateTimeOffset(2021, 11, 2, 1, 0, 0, _cet), "regular");
+
+        later.DueDate.Should().Be(earlier.DueDate);
+        new[] { later, earlier }.InQueueOrder().Should().Equal(earlier, later);
+    }
+
+    private static ReviewTask Task(DateTimeOffset receivedAt, string priorityClass)
+    {
+        var applicationCase = Received(receivedAt);
+        applicationCase.RecordScreening(ScreeningResult.Record, VogNp);
+        var queue = VogNp.RouteToQueue(applicationCase.Facts);
+        var reviewClass = VogNp.FindPriorityClass(priorityClass)!;
+        applicationCase.SendToReview(queue, reviewClass);
+        return ReviewTask.For(applicationCase, queue, reviewClass);
+    }
+}

@@ -1,0 +1,188 @@
+using BacklogFlow.Contracts;
+using BacklogFlow.Domain.Cases;
+using BacklogFlow.Engine.Intake;
+using BacklogFlow.Engine.Quarantine;
+using BacklogFlow.Engine.Screening;
+using BacklogFlow.Engine.Tests.Support;
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BacklogFlow.Engine.Tests.Intake;
+
+public sealed class IntakeTests
+{
+    private static readonly Dictionary<string, string?> NobodyHasARecord = new() { [$"{ScreeningOptions.Section}:RecordShare"] = "0" };
+    private static readonly Dictionary<string, string?> EverybodyHasARecord = new() { [$"{ScreeningOptions.Section}:RecordShare"] = "1" };
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Consume_NoRecord_IssuedAutomaticallyAndDecisionPublished()
+    {
+        await using var engine = await EngineTestHost.StartAsync(NobodyHasARecord);
+        var application = Applications.Submitted();
+
+        await engine.Harness.Bus.Publish(application, Cancel);
+
+        (await engine.Harness.Published.Any<ApplicationDecided>(m => m.Context.Message.ApplicationId == application.ApplicationId, Cancel))
+            .Should().BeTrue();
+        var decided = engine.Harness.Published.Select<ApplicationDecided>(Cancel).Single().Context.Message;
+        decided.Outcome.Should().Be(DecisionOutcomes.Issued);
+        decided.DecidedAutomatically.Should().BeTrue();
+        decided.LegalDeadline.Should().Be(new DateOnly(2021, 11, 30), "four weeks after receipt on Tue 2 Nov 2021");
+        decided.LegalDeadlineMet.Should().BeTrue();
+
+        var stored = await engine.QueryAsync(db => db.Cases.SingleAsync(Cancel));
+        stored.Status.Should().Be(CaseStatus.Decided);
+        stored.Outcome.Should().Be(DecisionOutcome.Issue);
+        (await engine.QueryAsync(db => db.ReviewTasks.CountAsync(Cancel))).Should().Be(0);
+    }
+
+    [Theory]
+    [InlineData("childcare", "vog-np-mandatory", "mandatory")]
+    [InlineData("general", "vog-np-regular", "regular")]
+    [InlineData(null, "vog-np-unknown", "mandatory")]
+    [InlineData("private-security", "vog-np-unknown", "mandatory")]
+    public async Task Consume_Record_RoutedToDefinitionQueueWithPriorityClass(string? sector, string queue, string priorityClass)
+    {
+        await using var engine = await EngineTestHost.StartAsync(EverybodyHasARecord);
+
+        await engine.Harness.Bus.Publish(Applications.Submitted(sector: sector), Cancel);
+
+        (await engine.Harness.Consumed.Any<ApplicationSubmitted>(Cancel)).Should().BeTrue();
+        var task = await engine.QueryAsync(db => db.ReviewTasks.SingleAsync(Cancel));
+        task.Queue.Should().Be(queue);
+        task.PriorityClass.Should().Be(priorityClass);
+        task.DueDate.Should().Be(new DateOnly(2021, 12, 28), "a record extends vog-np's four weeks by four");
+        var stored = await engine.QueryAsync(db => db.Cases.SingleAsync(Cancel));
+        stored.Status.Should().Be(CaseStatus.AwaitingReview);
+        (await engine.Harness.Published.Any<ApplicationDecided>(Cancel)).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Consume_ExactResends_CountedAsDuplicatesAndCreateNothing()
+    {
+        await using var engine = await EngineTestHost.StartAsync(NobodyHasARecord);
+        var application = Applications.Submitted();
+
+        for (var i = 0; i < 5; i++)
+        {
+            await engine.Harness.Bus.Publish(application, Cancel);
+        }
+
+        await engine.WaitForConsumedAsync(5);
+        (await engine.QueryAsync(db => db.Cases.CountAsync(Cancel))).Should().Be(1);
+        (await engine.QueryAsync(db => db.IntakeRecords.SingleAsync(Cancel))).DuplicateCount.Should().Be(4);
+        (await engine.QueryAsync(db => db.QuarantinedMessages.CountAsync(Cancel))).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Consume_ConcurrentCopiesOfOneApplication_ExactlyOneCase()
+    {
+        await using var engine = await EngineTestHost.StartAsync(NobodyHasARecord);
+        var application = Applications.Submitted();
+
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => engine.Harness.Bus.Publish(application, Cancel)));
+
+        await engine.WaitForConsumedAsync(20);
+        (await engine.QueryAsync(db => db.Cases.CountAsync(Cancel))).Should().Be(1);
+        (await engine.QueryAsync(db => db.IntakeRecords.SingleAsync(Cancel))).DuplicateCount.Should().Be(19);
+        (await engine.Harness.Published.SelectAsync<ApplicationDecided>(Cancel).Count()).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Consume_DifferentPayloadUnderKnownId_QuarantinedAsConflictNamingTheFields()
+    {
+        await using var engine = await EngineTestHost.StartAsync(NobodyHasARecord);
+        var application = Applications.Submitted(sector: "education");
+        await engine.Harness.Bus.Publish(application, Cancel);
+        await engine.WaitForConsumedAsync(1);
+
+        await engine.Harness.Bus.Publish(application with { Sector = "taxi", Channel = "paper" }, Cancel);
+
+        (await engine.Harness.Published.Any<ApplicationRejected>(Cancel)).Should().BeTrue();
+        var quarantined = await engine.QueryAsync(db => db.QuarantinedMessages.SingleAsync(Cancel));
+        quarantined.Reason.Should().Be(QuarantineReasons.ConflictingDuplicate);
+        quarantined.Detail.Should().Contain("sector").And.Contain("channel");
+        quarantined.ApplicationId.Should().Be(application.ApplicationId);
+        quarantined.Payload.Should().Contain("taxi", "the message is kept as received, for replay");
+        var stored = await engine.QueryAsync(db => db.Cases.SingleAsync(Cancel));
+        stored.Sector.Should().Be("education", "the first application stands");
+    }
+
+    [Fact]
+    public async Task Consume_InvalidMessage_QuarantinedWithEveryProblemAndRejectionPublished()
+    {
+        await using var engine = await EngineTestHost.StartAsync();
+        var invalid = Applications.Submitted() with
+        {
+            Product = "vog-xx",
+            Channel = "fax",
+            ApplicantReference = "111222333",
+            ReceivedAt = EngineTestHost.Start.AddDays(2),
+        };
+
+        await engine.Harness.Bus.Publish(invalid, Cancel);
+
+        (await engine.Harness.Published.Any<ApplicationRejected>(Cancel)).Should().BeTrue();
+        var rejected = engine.Harness.Published.Select<ApplicationRejected>(Cancel).Single().Context.Message;
+        rejected.Reason.Should().Be(QuarantineReasons.Invalid);
+        rejected.ApplicationId.Should().Be(invalid.ApplicationId);
+        rejected.Detail.Should().Contain("vog-xx").And.Contain("fax").And.Contain("citizen service number").And.Contain("future");
+        rejected.Detail.Should().NotContain("111222333", "a BSN must never be echoed into quarantine details or logs");
+        var quarantined = await engine.QueryAsync(db => db.QuarantinedMessages.SingleAsync(Cancel));
+        quarantined.Id.Should().Be(rejected.QuarantineId);
+        (await engine.QueryAsync(db => db.Cases.CountAsync(Cancel))).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Consume_MissingFields_QuarantinedNotCrashed()
+    {
+        await using var engine = await EngineTestHost.StartAsync();
+
+        await engine.Harness.Bus.Publish(new ApplicationSubmitted { SourceSystem = "justis-legacy" }, Cancel);
+
+        (await engine.Harness.Published.Any<ApplicationRejected>(Cancel)).Should().BeTrue();
+        var quarantined = await engine.QueryAsync(db => db.QuarantinedMessages.SingleAsync(Cancel));
+        quarantined.Detail.Should().Contain("applicationId is missing").And.Contain("product is missing")
+            .And.Contain("applicantReference is missing").And.Contain("channel is missing").And.Contain("receivedAt is missing");
+        (await engine.Harness.Consumed.Any<ApplicationSubmitted>(m => m.Exception != null, Cancel)).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task AcceptAsync_SameMessageIdRedelivered_ChangesNothing()
+    {
+        await using var engine = await EngineTestHost.StartAsync(NobodyHasARecord);
+        var application = Applications.Submitted();
+        var messageId = NewId.NextGuid();
+
+        var first = await engine.InScopeAsync(sp => sp.GetRequiredService<ApplicationIntake>().AcceptAsync(application, messageId, "{}", Cancel));
+        var second = await engine.InScopeAsync(sp => sp.GetRequiredService<ApplicationIntake>().AcceptAsync(application, messageId, "{}", Cancel));
+
+        first.Should().Be(IntakeOutcome.Accepted);
+        second.Should().Be(IntakeOutcome.Redelivered);
+        (await engine.QueryAsync(db => db.Cases.CountAsync(Cancel))).Should().Be(1);
+        (await engine.QueryAsync(db => db.IntakeRecords.SingleAsync(Cancel))).DuplicateCount
+            .Should().Be(0, "a broker redelivery is not a resend by the legacy system");
+        (await engine.QueryAsync(db => db.ProcessedMessages.SingleAsync(Cancel))).MessageId.Should().Be(messageId);
+    }
+
+    [Fact]
+    public async Task Consume_RawJsonWithoutEnvelope_Accepted()
+    {
+        await using var engine = await EngineTestHost.StartAsync(
+            NobodyHasARecord, transport => transport.UseRawJsonSerializer(RawSerializerOptions.AddTransportHeaders, isDefault: true));
+        var application = Applications.Submitted();
+
+        await engine.Harness.Bus.Publish(application, Cancel);
+
+        (await engine.Harness.Consumed.Any<ApplicationSubmitted>(Cancel)).Should().BeTrue();
+        var consumed = engine.Harness.Consumed.Select<ApplicationSubmitted>(Cancel).Single();
+        consumed.Context.ReceiveContext.ContentType?.MediaType.Should().Be("application/json");
+        var stored = await engine.QueryAsync(db => db.Cases.SingleAsync(Cancel));
+        stored.ApplicationId.Should().Be(application.ApplicationId);
+        stored.FunctionAspects.Should().Be("11 12");
+    }
+}

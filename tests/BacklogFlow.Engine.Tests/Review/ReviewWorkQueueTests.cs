@@ -1,0 +1,153 @@
+using System.Collections.Concurrent;
+using BacklogFlow.Contracts;
+using BacklogFlow.Domain.Cases;
+using BacklogFlow.Domain.Review;
+using BacklogFlow.Engine.Review;
+using BacklogFlow.Engine.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BacklogFlow.Engine.Tests.Review;
+
+public sealed class ReviewWorkQueueTests
+{
+    private static readonly string[] AllVogNpQueues = ["vog-np-mandatory", "vog-np-unknown", "vog-np-regular"];
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task ClaimNextAsync_MixedQueue_MandatoryFirstThenEarliestDeadlineThenOldest()
+    {
+        await using var engine = await EngineTestHost.StartAsync();
+        var start = EngineTestHost.Start;
+        var tasks = await engine.SeedReviewTasksAsync(
+        [
+            Applications.Details(sector: "general", receivedAt: start.AddDays(-10)),
+            Applications.Details(sector: "childcare", receivedAt: start.AddDays(-1)),
+            Applications.Details(sector: "education", receivedAt: start.AddDays(-3)),
+            Applications.Details(sector: "education", receivedAt: start.AddDays(-3).AddHours(-2)),
+        ]);
+
+        var order = new List<Guid>();
+        while (await ClaimAsync(engine, "worker-1", AllVogNpQueues) is { } claimed)
+        {
+            order.Add(claimed.Id);
+        }
+
+        // Mandatory class first: the two education cases (earlier deadline first; same deadline,
+        // so the older receipt first), then childcare; the regular "general" case last though oldest.
+        order.Should().Equal(tasks[3].Id, tasks[2].Id, tasks[1].Id, tasks[0].Id);
+    }
+
+    [Fact]
+    public async Task ClaimNextAsync_OnlyFromTheWorkersQueues()
+    {
+        await using var engine = await EngineTestHost.StartAsync();
+        await engine.SeedReviewTasksAsync([Applications.Details(sector: "childcare"), Applications.Details(sector: "general")]);
+
+        var claimed = await ClaimAsync(engine, "worker-1", ["vog-np-regular"]);
+        var nothingMore = await ClaimAsync(engine, "worker-1", ["vog-np-regular", "gva-review"]);
+
+        claimed!.Queue.Should().Be("vog-np-regular");
+        nothingMore.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task ClaimNextAsync_ManyConcurrentClaimers_NoTaskHandedOutTwice()
+    {
+        await using var engine = await EngineTestHost.StartAsync();
+        var seeded = await engine.SeedReviewTasksAsync(
+            Enumerable.Range(0, 600).Select(i => Applications.Details(sector: i % 3 == 0 ? "childcare" : "general", receivedAt: EngineTestHost.Start.AddMinutes(-i))));
+        var claims = new ConcurrentBag<(string Worker, Guid Task)>();
+
+        await Task.WhenAll(Enumerable.Range(0, 16).Select(w => Task.Run(async () =>
+        {
+            var worker = $"worker-{w}";
+            while (await ClaimAsync(engine, worker, AllVogNpQueues) is { } claimed)
+            {
+                claims.Add((worker, claimed.Id));
+            }
+        }, Cancel)));
+
+        claims.Select(c => c.Task).Should().OnlyHaveUniqueItems();
+        claims.Select(c => c.Task).Should().BeEquivalentTo(seeded.Select(t => t.Id));
+        claims.Select(c => c.Worker).Distinct().Count().Should().BeGreaterThan(1, "the claimers really competed");
+        var stored = await engine.QueryAsync(db => db.ReviewTasks.ToListAsync(Cancel));
+        stored.Should().OnlyContain(t => t.ClaimCount == 1);
+        stored.Select(t => (t.ClaimedBy, t.Id)).Should().BeEquivalentTo(claims.Select(c => ((string?)c.Worker, c.Task)));
+    }
+
+    [Fact]
+    public async Task ClaimNextAsync_LeaseExpired_TaskReturnsAndOldHolderCannotDecide()
+    {
+        await using var engine = await EngineTestHost.StartAsync(new Dictionary<string, string?> { ["BacklogFlow:Review:LeaseDuration"] = "00:10:00" });
+        await engine.SeedReviewTasksAsync([Applications.Details()]);
+        var first = await ClaimAsync(engine, "worker-1", AllVogNpQueues);
+        (await ClaimAsync(engine, "worker-2", AllVogNpQueues)).Should().BeNull("the lease is still live");
+
+        engine.Time.Advance(TimeSpan.FromMinutes(10));
+        var second = await ClaimAsync(engine, "worker-2", AllVogNpQueues);
+
+        second!.Id.Should().Be(first!.Id);
+        second.ClaimCount.Should().Be(2);
+        var late = () => engine.InScopeAsync(sp => sp.GetRequiredService<ReviewWorkQueue>().CompleteAsync(first.Id, "worker-1", DecisionOutcome.Issue, Cancel));
+        await late.Should().ThrowAsync<TaskNotHeldException>();
+    }
+
+    [Fact]
+    public async Task CompleteAsync_HeldTask_CaseDecidedAndDecisionPublished()
+    {
+        await using var engine = await EngineTestHost.StartAsync();
+        var seeded = await engine.SeedReviewTasksAsync([Applications.Details()]);
+        var claimed = await ClaimAsync(engine, "reviewer-a", AllVogNpQueues);
+        engine.Time.Advance(TimeSpan.FromMinutes(5));
+
+        var decided = await engine.InScopeAsync(sp => sp.GetRequiredService<ReviewWorkQueue>().CompleteAsync(claimed!.Id, "reviewer-a", DecisionOutcome.Issue, Cancel));
+
+        decided.Status.Should().Be(CaseStatus.Decided);
+        decided.DecidedBy.Should().Be("reviewer-a");
+        (await engine.Harness.Published.Any<ApplicationDecided>(m => m.Context.Message.CaseId == seeded[0].CaseId, Cancel)).Should().BeTrue();
+        var message = engine.Harness.Published.Select<ApplicationDecided>(Cancel).Single().Context.Message;
+        message.DecidedAutomatically.Should().BeFalse();
+        message.Outcome.Should().Be(DecisionOutcomes.Issued);
+        (await engine.QueryAsync(db => db.ReviewTasks.SingleAsync(Cancel))).CompletedAt.Should().Be(engine.Time.GetUtcNow());
+        (await ClaimAsync(engine, "reviewer-b", AllVogNpQueues)).Should().BeNull("a completed task never returns");
+        var again = () => engine.InScopeAsync(sp => sp.GetRequiredService<ReviewWorkQueue>().CompleteAsync(claimed!.Id, "reviewer-a", DecisionOutcome.Refuse, Cancel));
+        await again.Should().ThrowAsync<TaskNotHeldException>();
+    }
+
+    [Fact]
+    public async Task CompleteAsync_TaskHeldBySomeoneElse_Refused()
+    {
+        await using var engine = await EngineTestHost.StartAsync();
+        await engine.SeedReviewTasksAsync([Applications.Details()]);
+        var claimed = await ClaimAsync(engine, "reviewer-a", AllVogNpQueues);
+
+        var intruder = () => engine.InScopeAsync(sp => sp.GetRequiredService<ReviewWorkQueue>().CompleteAsync(claimed!.Id, "reviewer-b", DecisionOutcome.Issue, Cancel));
+
+        await intruder.Should().ThrowAsync<TaskNotHeldException>();
+        (await engine.QueryAsync(db => db.Cases.SingleAsync(Cancel))).Status.Should().Be(CaseStatus.AwaitingReview);
+    }
+
+    [Fact]
+    public async Task ReleaseAsync_HeldTask_BackInQueueWithReason()
+    {
+        await using var engine = await EngineTestHost.StartAsync();
+        await engine.SeedReviewTasksAsync([Applications.Details()]);
+        var claimed = await ClaimAsync(engine, "reviewer-a", AllVogNpQueues);
+
+        await engine.InScopeAsync(async sp =>
+        {
+            await sp.GetRequiredService<ReviewWorkQueue>().ReleaseAsync(claimed!.Id, "reviewer-a", "needs a colleague with taxi expertise", Cancel);
+            return 0;
+        });
+        var reclaimed = await ClaimAsync(engine, "reviewer-b", AllVogNpQueues);
+
+        reclaimed!.Id.Should().Be(claimed!.Id);
+        reclaimed.ClaimedBy.Should().Be("reviewer-b");
+        reclaimed.LastReleaseReason.Should().Be("needs a colleague with taxi expertise");
+    }
+
+    private static Task<ReviewTask?> ClaimAsync(EngineTestHost engine, string worker, IReadOnlyCollection<string> queues) =>
+        engine.InScopeAsync(sp => sp.GetRequiredService<ReviewWorkQueue>().ClaimNextAsync(worker, queues, Cancel));
+}

@@ -1,0 +1,117 @@
+using BacklogFlow.Domain.Cases;
+using BacklogFlow.Domain.Review;
+using BacklogFlow.Domain.Workflows;
+using BacklogFlow.Engine.Messaging;
+using BacklogFlow.Engine.Persistence;
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+
+namespace BacklogFlow.Engine.Tests.Support;
+
+/// <summary>
+/// The real engine on a fresh SQLite file and the in-memory bus (wrapped by MassTransit's test
+/// harness), with fake time. Same registrations as the production hosts.
+/// </summary>
+public sealed class EngineTestHost : IAsyncDisposable
+{
+    public static readonly DateTimeOffset Start = new(2021, 11, 2, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly string _directory;
+
+    private EngineTestHost(IHost host, string directory, FakeTimeProvider time)
+    {
+        Host = host;
+        _directory = directory;
+        Time = time;
+    }
+
+    public IHost Host { get; }
+    public FakeTimeProvider Time { get; }
+    public IServiceProvider Services => Host.Services;
+    public ITestHarness Harness => Host.Services.GetRequiredService<ITestHarness>();
+    /// <summary>Awaits the engine having finished <paramref name="count"/> messages in all.</summary>
+    public Task WaitForConsumedAsync(int count) =>
+        Host.Services.GetRequiredService<ConsumedMessages>().WaitForAsync(count, TestContext.Current.CancellationToken);
+
+    public WorkflowCatalog Catalog => Host.Services.GetRequiredService<WorkflowCatalog>();
+
+    public static async Task<EngineTestHost> StartAsync(
+        IDictionary<string, string?>? settings = null,
+        Action<IInMemoryBusFactoryConfigurator>? configureTransport = null)
+    {
+        var directory = Directory.CreateTempSubdirectory("backlogflow-test-").FullName;
+        var configuration = new Dictionary<string, string?>
+        {
+            [$"{DatabaseOptions.Section}:ConnectionString"] = $"Data Source={Path.Combine(directory, "engine.db")}",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            configuration[key] = value;
+        }
+
+        var time = new FakeTimeProvider(Start);
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(configuration);
+        builder.Services.AddBacklogFlowEngineCore(builder.Configuration);
+        builder.Services.AddSingleton<TimeProvider>(time);
+        builder.Services.AddSingleton<ConsumedMessages>();
+        builder.Services.AddMassTransitTestHarness(bus => bus.ConfigureEngineBus(configureTransport: configureTransport));
+        builder.Services.AddConsumeObserver(sp => sp.GetRequiredService<ConsumedMessages>());
+        var host = builder.Build();
+        try
+        {
+            await host.StartAsync(TestContext.Current.CancellationToken);
+        }
+        catch
+        {
+            host.Dispose();
+            Directory.Delete(directory, recursive: true);
+            throw;
+        }
+
+        return new EngineTestHost(host, directory, time);
+    }
+
+    /// <summary>Runs <paramref name="action"/> with a fresh DbContext, as a request would.</summary>
+    public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    public Task<T> QueryAsync<T>(Func<BacklogFlowDbContext, Task<T>> query) =>
+        InScopeAsync(sp => query(sp.GetRequiredService<BacklogFlowDbContext>()));
+
+    /// <summary>Stores screened cases with a record straight into their review queues, for queue tests.</summary>
+    public Task<List<ReviewTask>> SeedReviewTasksAsync(IEnumerable<ApplicationDetails> applications) =>
+        QueryAsync(async db =>
+        {
+            var tasks = new List<ReviewTask>();
+            foreach (var application in applications)
+            {
+                var definition = Catalog.Get(application.Product);
+                var reviewCase = ApplicationCase.Receive(Guid.CreateVersion7(), application, definition);
+                var task = CaseRouter.AfterScreening(reviewCase, Domain.Screening.ScreeningResult.Record, definition, Time.GetUtcNow())
+                    ?? throw new InvalidOperationException("a case with a record must go to review");
+                db.Cases.Add(reviewCase);
+                db.ReviewTasks.Add(task);
+                tasks.Add(task);
+            }
+
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            return tasks;
+        });
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.StopAsync(CancellationToken.None);
+        Host.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+}
