@@ -106,8 +106,8 @@ public sealed class ReviewWorkQueueTests
 
         decided.Status.Should().Be(CaseStatus.Decided);
         decided.DecidedBy.Should().Be("reviewer-a");
-        (await engine.Harness.Published.Any<ApplicationDecided>(m => m.Context.Message.CaseId == seeded[0].CaseId, Cancel)).Should().BeTrue();
-        var message = engine.Harness.Published.Select<ApplicationDecided>(Cancel).Single().Context.Message;
+        var message = (await engine.Decisions.WaitForAsync(1, Cancel)).Single();
+        message.CaseId.Should().Be(seeded[0].CaseId);
         message.DecidedAutomatically.Should().BeFalse();
         message.Outcome.Should().Be(DecisionOutcomes.Issued);
         (await engine.QueryAsync(db => db.ReviewTasks.SingleAsync(Cancel))).CompletedAt.Should().Be(engine.Time.GetUtcNow());

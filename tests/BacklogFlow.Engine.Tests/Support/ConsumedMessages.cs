@@ -1,9 +1,10 @@
+using BacklogFlow.Contracts;
 using MassTransit;
 
 namespace BacklogFlow.Engine.Tests.Support;
 
 /// <summary>
-/// Counts messages the engine's consumers finished, so a test awaits exactly the number it sent
+/// Counts applications the intake consumer finished, so a test awaits exactly the number it sent
 /// instead of a clock or the harness's inactivity guess.
 /// </summary>
 public sealed class ConsumedMessages : IConsumeObserver
@@ -11,6 +12,10 @@ public sealed class ConsumedMessages : IConsumeObserver
     private readonly Lock _gate = new();
     private readonly List<(int Count, TaskCompletionSource Reached)> _waiters = [];
     private int _count;
+    private int _faults;
+
+    /// <summary>Consume attempts that threw (each retry counts).</summary>
+    public int Faults => Volatile.Read(ref _faults);
 
     public Task WaitForAsync(int count, CancellationToken cancellationToken)
     {
@@ -33,6 +38,11 @@ public sealed class ConsumedMessages : IConsumeObserver
     public Task PostConsume<T>(ConsumeContext<T> context)
         where T : class
     {
+        if (context.Message is not ApplicationSubmitted)
+        {
+            return Task.CompletedTask;
+        }
+
         lock (_gate)
         {
             _count++;
@@ -47,5 +57,9 @@ public sealed class ConsumedMessages : IConsumeObserver
     }
 
     public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception)
-        where T : class => Task.CompletedTask;
+        where T : class
+    {
+        Interlocked.Increment(ref _faults);
+        return Task.CompletedTask;
+    }
 }

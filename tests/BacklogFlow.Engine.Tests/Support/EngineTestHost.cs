@@ -1,3 +1,4 @@
+using BacklogFlow.Contracts;
 using BacklogFlow.Domain.Cases;
 using BacklogFlow.Domain.Review;
 using BacklogFlow.Domain.Workflows;
@@ -38,6 +39,14 @@ public sealed class EngineTestHost : IAsyncDisposable
     public Task WaitForConsumedAsync(int count) =>
         Host.Services.GetRequiredService<ConsumedMessages>().WaitForAsync(count, TestContext.Current.CancellationToken);
 
+    public ConsumedMessages Consumed => Host.Services.GetRequiredService<ConsumedMessages>();
+
+    /// <summary>Decisions the legacy system received.</summary>
+    public ReceivedMessages<ApplicationDecided> Decisions => Host.Services.GetRequiredService<ReceivedMessages<ApplicationDecided>>();
+
+    /// <summary>Rejections the legacy system received.</summary>
+    public ReceivedMessages<ApplicationRejected> Rejections => Host.Services.GetRequiredService<ReceivedMessages<ApplicationRejected>>();
+
     public WorkflowCatalog Catalog => Host.Services.GetRequiredService<WorkflowCatalog>();
 
     public static async Task<EngineTestHost> StartAsync(
@@ -60,7 +69,15 @@ public sealed class EngineTestHost : IAsyncDisposable
         builder.Services.AddBacklogFlowEngineCore(builder.Configuration);
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSingleton<ConsumedMessages>();
-        builder.Services.AddMassTransitTestHarness(bus => bus.ConfigureEngineBus(configureTransport: configureTransport));
+        builder.Services.AddSingleton<ReceivedMessages<ApplicationDecided>>();
+        builder.Services.AddSingleton<ReceivedMessages<ApplicationRejected>>();
+        builder.Services.AddMassTransitTestHarness(bus => bus.ConfigureEngineBus(
+            legacySide =>
+            {
+                legacySide.AddConsumer<RecordingConsumer<ApplicationDecided>>().Endpoint(e => e.Name = "legacy-decisions");
+                legacySide.AddConsumer<RecordingConsumer<ApplicationRejected>>().Endpoint(e => e.Name = "legacy-rejections");
+            },
+            configureTransport));
         builder.Services.AddConsumeObserver(sp => sp.GetRequiredService<ConsumedMessages>());
         var host = builder.Build();
         try
