@@ -2,5 +2,8 @@ using BacklogFlow.Contracts;
 
 namespace BacklogFlow.Cli.Surge;
 
-/// <summary>One message of a synthetic surge and what the legacy system meant by it.</summary>
-internal sealed record SurgeMessage(ApplicationSubmitted Message, SurgeMessageKind Kind);
+/// <summary>
+/// One message of a synthetic surge and what the legacy system meant by it. <paramref name="RawBody"/>,
+/// when given, goes on the wire instead of <paramref name="Message"/> (a body no reader can take).
+/// </summary>
+internal sealed record SurgeMessage(ApplicationSubmitted Message, SurgeMessageKind Kind, string? RawBody = null);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using BacklogFlow.Cli.Hosting;
+using BacklogFlow.Engine.Messaging;
 using BacklogFlow.Engine.Reporting;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,7 +36,9 @@ internal sealed class SurgeRunner(SurgeSpecification specification, IReadOnlyDic
             var bus = host.Services.GetRequiredService<IBus>();
             foreach (var chunk in messages.Chunk(256))
             {
-                await Task.WhenAll(chunk.Select(m => bus.Publish(m.Message, cancellationToken)));
+                await Task.WhenAll(chunk.Select(m => m.RawBody is { } body
+                    ? bus.Publish(m.Message, context => context.Serializer = new RawBodySerializer(body), cancellationToken)
+                    : bus.Publish(m.Message, cancellationToken)));
             }
 
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -41,7 +41,7 @@ internal static class SyntheticSurge
             var application = Application(spec, random, i);
             if (invalidIndexes.Contains(i))
             {
-                messages.Add(new SurgeMessage(Defect(application, random, spec.Now), SurgeMessageKind.Invalid));
+                messages.Add(Defect(application, random, spec.Now));
             }
             else
             {
@@ -91,17 +91,24 @@ internal static class SyntheticSurge
         };
     }
 
-    /// <summary>The defects a real legacy system produces.</summary>
-    private static ApplicationSubmitted Defect(ApplicationSubmitted application, Random random, DateTimeOffset now) =>
-        random.Next(6) switch
+    /// <summary>The defects a real legacy system produces, from a missing field to a body no reader can take.</summary>
+    private static SurgeMessage Defect(ApplicationSubmitted application, Random random, DateTimeOffset now)
+    {
+        var defective = random.Next(7) switch
         {
             0 => application with { Product = null },
             1 => application with { Product = "vog-xx" },
             2 => application with { ApplicantReference = CitizenServiceNumber(random) },
             3 => application with { Channel = "fax" },
             4 => application with { ReceivedAt = now.AddDays(3) },
-            _ => application with { ApplicantReference = " " },
+            5 => application with { ApplicantReference = " " },
+            _ => null,
         };
+        return defective is not null
+            ? new SurgeMessage(defective, SurgeMessageKind.Invalid)
+            : new SurgeMessage(application, SurgeMessageKind.Invalid,
+                RawBody: $$"""{"applicationId":"{{application.ApplicationId}}","sourceSystem":"{{application.SourceSystem}}","product":"{{application.Product}}","receivedAt":"last tuesday"}""");
+    }
 
     /// <summary>A nine-digit number that passes the eleven-test, as a legacy system might leak one.</summary>
     private static string CitizenServiceNumber(Random random)

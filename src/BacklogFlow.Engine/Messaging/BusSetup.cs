@@ -1,4 +1,5 @@
 using BacklogFlow.Engine.Intake;
+using BacklogFlow.Engine.Quarantine;
 using MassTransit;
 
 namespace BacklogFlow.Engine.Messaging;
@@ -19,6 +20,7 @@ public static class BusSetup
         ArgumentNullException.ThrowIfNull(bus);
         bus.SetKebabCaseEndpointNameFormatter();
         bus.AddConsumer<ApplicationSubmittedConsumer, ApplicationSubmittedConsumerDefinition>();
+        bus.AddReceiveObserver<UnreadableMessageObserver>();
         configureMore?.Invoke(bus);
         bus.UsingInMemory((context, transport) =>
         {

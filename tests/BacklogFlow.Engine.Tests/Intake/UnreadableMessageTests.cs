@@ -1,0 +1,49 @@
+using BacklogFlow.Contracts;
+using BacklogFlow.Engine.Messaging;
+using BacklogFlow.Engine.Quarantine;
+using BacklogFlow.Engine.Tests.Support;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+
+namespace BacklogFlow.Engine.Tests.Intake;
+
+public sealed class UnreadableMessageTests
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("{ this is not json", "invalid start of a property name")]
+    [InlineData("[1,2,3]", "could not be converted")]
+    [InlineData("\"just a string\"", "could not be converted")]
+    public async Task Receive_BodyThatIsNoApplication_QuarantinedAsReceived(string body, string expectedDetail)
+    {
+        await using var engine = await EngineTestHost.StartAsync();
+
+        await engine.Harness.Bus.Publish(Applications.Submitted(), Garbled(body), Cancel);
+
+        var rejected = (await engine.Rejections.WaitForAsync(1, Cancel)).Single();
+        rejected.Reason.Should().Be(QuarantineReasons.Unreadable);
+        var quarantined = await engine.QueryAsync(db => db.QuarantinedMessages.SingleAsync(Cancel));
+        quarantined.Id.Should().Be(rejected.QuarantineId);
+        quarantined.Detail.Should().Contain(expectedDetail);
+        quarantined.Payload.Should().Be(body, "the message is kept byte for byte, for inspection and replay");
+        (await engine.QueryAsync(db => db.Cases.CountAsync(Cancel))).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Receive_JsonWithAWrongType_QuarantinedWithItsIds()
+    {
+        await using var engine = await EngineTestHost.StartAsync();
+        const string body = """{"applicationId":"2021-1","sourceSystem":"justis-legacy","receivedAt":"yesterday"}""";
+
+        await engine.Harness.Bus.Publish(Applications.Submitted(), Garbled(body), Cancel);
+
+        var rejected = (await engine.Rejections.WaitForAsync(1, Cancel)).Single();
+        rejected.ApplicationId.Should().Be("2021-1");
+        rejected.SourceSystem.Should().Be("justis-legacy", "the rejection goes back to the sender it can name");
+        rejected.Detail.Should().Contain("receivedAt");
+    }
+
+    private static Action<PublishContext<ApplicationSubmitted>> Garbled(string body) =>
+        context => context.Serializer = new RawBodySerializer(body);
+}
