@@ -19,7 +19,8 @@ public static class WorkflowDefinitionLoader
     private static readonly string[] _topLevelKeys =
         ["product", "name", "term", "automaticDecisions", "mandatory", "queues", "routing", "priorityClasses", "deadlineWarnings"];
 
-    private static readonly string[] _termKeys = ["weeks", "recordExtensionWeeks", "maxExtensionWeeks", "legalBasis"];
+    private static readonly string[] _termKeys =
+        ["weeks", "recordExtensionWeeks", "maxExtensionWeeks", "legalBasis", "atwMaxTermDays", "servicePromiseWeeks"];
     private static readonly string[] _mandatoryKeys = ["sectors", "profiles", "notMandatorySectors"];
     private static readonly string[] _queueKeys = ["name", "weight", "description"];
     private static readonly string[] _routingRuleKeys = ["queue", "when"];
@@ -99,7 +100,8 @@ public static class WorkflowDefinitionLoader
     private static ParsedDefinition Parse(string yaml, string fileName)
     {
         var reader = new YamlNodeReader(fileName);
-        var top = reader.Mapping(ReadRoot(yaml, reader), "workflow definition", "", _topLevelKeys);
+        var top = reader.Mapping(
+            reader.ReadSingleDocument(yaml, "a workflow definition", "a workflow file"), "workflow definition", "", _topLevelKeys);
 
         var productNode = top.Required("product");
         var product = reader.Code(productNode, "product");
@@ -129,50 +131,6 @@ public static class WorkflowDefinitionLoader
         return new ParsedDefinition(definition, productNode.Start, queuePositions);
     }
 
-    private static YamlNode ReadRoot(string yaml, YamlNodeReader reader)
-    {
-        var stream = new YamlStream();
-        var parser = new PositionTrackingParser(new Parser(new StringReader(yaml)));
-        try
-        {
-            stream.Load(parser);
-        }
-        catch (YamlException e)
-        {
-            throw reader.Error(e.Start, $"YAML syntax error: {DescribeSyntaxError(e)}");
-        }
-        catch (InvalidOperationException)
-        {
-            // YamlDotNet's scanner fails without a position on some malformed input (for example an
-            // unclosed '[' followed by more lines); report where parsing last succeeded.
-            throw reader.Error(
-                parser.LastGoodPosition,
-                "YAML syntax error: the text after this point cannot be parsed (is a '[', '{' or quote left unclosed?)");
-        }
-
-        if (stream.Documents.Count == 0)
-        {
-            throw reader.Error(new Mark(0, 1, 1), "the file is empty; expected a workflow definition");
-        }
-
-        if (stream.Documents.Count > 1)
-        {
-            throw reader.Error(
-                stream.Documents[1].RootNode, "a workflow file holds exactly one YAML document; found a second one");
-        }
-
-        return stream.Documents[0].RootNode;
-    }
-
-    private static string DescribeSyntaxError(YamlException exception)
-    {
-        const string DuplicateKey = "Duplicate key ";
-        var message = exception.Message.Trim();
-        return message.StartsWith(DuplicateKey, StringComparison.Ordinal)
-            ? $"key '{message[DuplicateKey.Length..]}' appears twice in the same mapping"
-            : message;
-    }
-
     private static void RequireProductMatchesFileName(YamlNodeReader reader, YamlNode productNode, string product)
     {
         var fileName = Path.GetFileName(reader.File);
@@ -198,7 +156,15 @@ public static class WorkflowDefinitionLoader
             reader.Integer(term.Required("weeks"), term.PathOf("weeks"), 1, 52),
             reader.Integer(term.Required("recordExtensionWeeks"), term.PathOf("recordExtensionWeeks"), 0, 52),
             reader.Integer(term.Required("maxExtensionWeeks"), term.PathOf("maxExtensionWeeks"), 0, 52),
-            reader.Text(term.Required("legalBasis"), term.PathOf("legalBasis")).Trim());
+            reader.Text(term.Required("legalBasis"), term.PathOf("legalBasis")).Trim())
+        {
+            AtwMaxTermDays = term.Optional("atwMaxTermDays") is { } atwNode
+                ? reader.Integer(atwNode, term.PathOf("atwMaxTermDays"), 0, 366)
+                : StatutoryTerm.DefaultAtwMaxTermDays,
+            ServicePromiseWeeks = term.Optional("servicePromiseWeeks") is { } promiseNode
+                ? reader.Integer(promiseNode, term.PathOf("servicePromiseWeeks"), 1, 52)
+                : StatutoryTerm.DefaultServicePromiseWeeks,
+        };
     }
 
     private static Dictionary<ScreeningResult, DecisionOutcome> ReadAutomaticDecisions(

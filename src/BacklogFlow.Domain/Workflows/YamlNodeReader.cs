@@ -20,6 +20,45 @@ internal sealed partial class YamlNodeReader(string file)
     public WorkflowDefinitionException Error(Mark position, string problem) =>
         new(file, position.Line, position.Column, problem);
 
+    /// <summary>
+    /// Parses the text as exactly one YAML document and returns its root. Syntax errors, an empty text
+    /// and a second document are errors at their position; <paramref name="expected"/> ("a workflow
+    /// definition") and <paramref name="fileKind"/> ("a workflow file") word the messages.
+    /// </summary>
+    public YamlNode ReadSingleDocument(string yaml, string expected, string fileKind)
+    {
+        var stream = new YamlStream();
+        var parser = new PositionTrackingParser(new Parser(new StringReader(yaml)));
+        try
+        {
+            stream.Load(parser);
+        }
+        catch (YamlException e)
+        {
+            throw Error(e.Start, $"YAML syntax error: {DescribeSyntaxError(e)}");
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails without a position on some malformed input (for example an
+            // unclosed '[' followed by more lines); report where parsing last succeeded.
+            throw Error(
+                parser.LastGoodPosition,
+                "YAML syntax error: the text after this point cannot be parsed (is a '[', '{' or quote left unclosed?)");
+        }
+
+        if (stream.Documents.Count == 0)
+        {
+            throw Error(new Mark(0, 1, 1), $"the file is empty; expected {expected}");
+        }
+
+        if (stream.Documents.Count > 1)
+        {
+            throw Error(stream.Documents[1].RootNode, $"{fileKind} holds exactly one YAML document; found a second one");
+        }
+
+        return stream.Documents[0].RootNode;
+    }
+
     public YamlMappingReader Mapping(YamlNode node, string noun, string path, params string[] allowedKeys) =>
         node is YamlMappingNode mapping
             ? new YamlMappingReader(this, mapping, noun, path, allowedKeys)
@@ -81,6 +120,21 @@ internal sealed partial class YamlNodeReader(string file)
         }
 
         return value;
+    }
+
+    /// <summary>A calendar date written as YYYY-MM-DD (unquoted or quoted) that exists.</summary>
+    public DateOnly Date(YamlNode node, string path)
+    {
+        var scalar = Scalar(node, path, "a date (YYYY-MM-DD)");
+        var text = scalar.Value ?? "";
+        if (IsNull(scalar) || !DatePattern().IsMatch(text))
+        {
+            throw Error(node, $"{Describe(path)} must be a date written YYYY-MM-DD, not {Describe(node)}");
+        }
+
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : throw Error(node, $"{Describe(path)} is not a date that exists: '{text}'");
     }
 
     public bool Boolean(YamlNode node, string path)
@@ -165,9 +219,21 @@ internal sealed partial class YamlNodeReader(string file)
         _ => "an unsupported YAML node",
     };
 
+    private static string DescribeSyntaxError(YamlException exception)
+    {
+        const string DuplicateKey = "Duplicate key ";
+        var message = exception.Message.Trim();
+        return message.StartsWith(DuplicateKey, StringComparison.Ordinal)
+            ? $"key '{message[DuplicateKey.Length..]}' appears twice in the same mapping"
+            : message;
+    }
+
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
     private static partial Regex CodePattern();
 
     [GeneratedRegex("^[-+]?[0-9]+$", RegexOptions.CultureInvariant)]
     private static partial Regex IntegerPattern();
+
+    [GeneratedRegex("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex DatePattern();
 }

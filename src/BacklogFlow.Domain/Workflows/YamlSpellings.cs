@@ -1,4 +1,5 @@
 using BacklogFlow.Domain.Cases;
+using BacklogFlow.Domain.Deadlines;
 using BacklogFlow.Domain.Screening;
 
 namespace BacklogFlow.Domain.Workflows;
@@ -6,8 +7,10 @@ namespace BacklogFlow.Domain.Workflows;
 /// <summary>
 /// The one table of how domain enums are spelled in workflow files (and anywhere else that writes
 /// them as text): <c>no-record</c>/<c>record</c>, <c>issue</c>/<c>refuse</c>/<c>withdrawn</c>,
-/// <c>mandatory</c>/<c>not-mandatory</c>/<c>unknown</c>. Spellings are explicit, not derived from the
-/// member names, so renaming an enum member never silently changes the file format.
+/// <c>mandatory</c>/<c>not-mandatory</c>/<c>unknown</c>, and the suspension reasons
+/// <c>request-to-complete</c>/<c>applicant-consent</c>/<c>attributable-to-applicant</c>/<c>force-majeure</c>.
+/// Spellings are explicit, not derived from the member names, so renaming an enum member never
+/// silently changes the file format.
 /// </summary>
 public static class YamlSpellings
 {
@@ -31,11 +34,21 @@ public static class YamlSpellings
         new(MandatoryStatus.Unknown, "unknown"),
     ];
 
+    private static readonly KeyValuePair<SuspensionReason, string>[] _suspensionReasons =
+    [
+        new(SuspensionReason.RequestToComplete, "request-to-complete"),
+        new(SuspensionReason.ApplicantConsent, "applicant-consent"),
+        new(SuspensionReason.AttributableToApplicant, "attributable-to-applicant"),
+        new(SuspensionReason.ForceMajeure, "force-majeure"),
+    ];
+
     public static IReadOnlyList<string> ScreeningResults { get; } = [.. _screeningResults.Select(p => p.Value)];
 
     public static IReadOnlyList<string> Outcomes { get; } = [.. _outcomes.Select(p => p.Value)];
 
     public static IReadOnlyList<string> MandatoryStatuses { get; } = [.. _mandatoryStatuses.Select(p => p.Value)];
+
+    public static IReadOnlyList<string> SuspensionReasons { get; } = [.. _suspensionReasons.Select(p => p.Value)];
 
     public static string Of(ScreeningResult value) => SpellingOf(_screeningResults, value);
 
@@ -43,11 +56,15 @@ public static class YamlSpellings
 
     public static string Of(MandatoryStatus value) => SpellingOf(_mandatoryStatuses, value);
 
+    public static string Of(SuspensionReason value) => SpellingOf(_suspensionReasons, value);
+
     public static bool TryParse(string spelling, out ScreeningResult value) => TryParse(_screeningResults, spelling, out value);
 
     public static bool TryParse(string spelling, out DecisionOutcome value) => TryParse(_outcomes, spelling, out value);
 
     public static bool TryParse(string spelling, out MandatoryStatus value) => TryParse(_mandatoryStatuses, spelling, out value);
+
+    public static bool TryParse(string spelling, out SuspensionReason value) => TryParse(_suspensionReasons, spelling, out value);
 
     private static string SpellingOf<TEnum>(KeyValuePair<TEnum, string>[] table, TEnum value)
         where TEnum : struct, Enum
