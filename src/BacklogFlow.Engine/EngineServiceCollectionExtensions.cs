@@ -16,15 +16,21 @@ namespace BacklogFlow.Engine;
 
 public static class EngineServiceCollectionExtensions
 {
-    /// <summary>The migrations of each provider live in their own assembly, which the host references.</summary>
-    public const string SqliteMigrationsAssembly = "BacklogFlow.Migrations.Sqlite";
-
     /// <summary>The whole engine: everything in <see cref="AddBacklogFlowEngineCore"/> plus its bus.</summary>
+    /// <param name="consumeIntake">False for a process that only publishes and reads while engine workers elsewhere consume.</param>
     public static IServiceCollection AddBacklogFlowEngine(
-        this IServiceCollection services, IConfiguration configuration, Action<IBusRegistrationConfigurator>? configureBus = null)
+        this IServiceCollection services,
+        IConfiguration configuration,
+        Action<IBusRegistrationConfigurator>? configureBus = null,
+        bool consumeIntake = true)
     {
         services.AddBacklogFlowEngineCore(configuration);
-        services.AddMassTransit(bus => bus.ConfigureEngineBus(configureBus));
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        // The transport is chosen while services are registered, before options can be resolved;
+        // it is validated with the other options when the host starts.
+        var messaging = configuration.GetSection(MessagingOptions.Section).Get<MessagingOptions>() ?? new MessagingOptions();
+        services.AddMassTransit(bus => bus.ConfigureEngineBus(messaging, configureBus, consumeIntake: consumeIntake));
         return services;
     }
 
@@ -46,15 +52,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton(sp => WorkflowDefinitionLoader.LoadDirectory(sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.Directory));
         services.AddHostedService<WorkflowCatalogStartupCheck>();
 
-        services.AddSingleton<OutboxSignal>();
-        services.AddSingleton<OutboxSaveChangesInterceptor>();
-        services.AddDbContext<BacklogFlowDbContext>((sp, db) =>
-        {
-            var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            db.UseSqlite(options.ConnectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
-            db.AddInterceptors(sp.GetRequiredService<OutboxSaveChangesInterceptor>());
-        });
-        services.AddSingleton<DatabaseMigrator>();
+        services.AddBacklogFlowDatabase();
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseMigrator>());
 
         services.AddSingleton<IJudicialRecordsCheck, SimulatedJudicialRecordsCheck>();

@@ -1,4 +1,3 @@
-using BacklogFlow.Engine;
 using BacklogFlow.Engine.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -10,6 +9,6 @@ public sealed class SqliteDesignTimeDbContextFactory : IDesignTimeDbContextFacto
 {
     public BacklogFlowDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<BacklogFlowDbContext>()
-            .UseSqlite("Data Source=design-time.db", sqlite => sqlite.MigrationsAssembly(EngineServiceCollectionExtensions.SqliteMigrationsAssembly))
+            .UseSqlite("Data Source=design-time.db", sqlite => sqlite.MigrationsAssembly(DatabaseRegistration.SqliteMigrationsAssembly))
             .Options);
 }

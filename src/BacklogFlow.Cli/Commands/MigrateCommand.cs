@@ -10,13 +10,14 @@ internal static class MigrateCommand
 {
     public static Command Create()
     {
-        var database = CommonOptions.Database();
-        var command = new Command("migrate", "Apply the database migrations and exit.") { database };
+        var common = new CommonOptions();
+        var command = new Command("migrate", "Apply the database migrations and exit.");
+        common.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
-            var overrides = CommonOptions.ToConfiguration(result.GetValue(database), workflows: null);
+            var overrides = common.ToConfiguration(result);
             overrides[$"{DatabaseOptions.Section}:MigrateOnStartup"] = "false";
-            using var host = EngineHost.Build(overrides);
+            using var host = EngineHost.Build(overrides, EngineRole.Publisher);
             await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
             await Console.Out.WriteLineAsync("Database is up to date.");
             return 0;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using BacklogFlow.Cli.Hosting;
 using BacklogFlow.Cli.Surge;
 using Spectre.Console;
 
@@ -23,13 +24,17 @@ internal static class SurgeCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table." };
         var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for the engine to account for everything.", DefaultValueFactory = _ => 600 };
         timeout.Validators.Add(r => RequireRange(r, r.GetValueOrDefault<int>(), 1, 86_400));
-        var database = CommonOptions.Database();
-        var workflows = CommonOptions.Workflows();
+        var externalWorkers = new Option<bool>("--external-workers")
+        {
+            Description = "Only publish and account: `backlogflow worker` processes elsewhere consume the surge.",
+        };
+        var common = new CommonOptions();
 
         var command = new Command("surge", "Send a synthetic post-outage surge through the engine and account for every application.")
         {
-            applications, duplicates, invalid, conflicts, seed, json, timeout, database, workflows,
+            applications, duplicates, invalid, conflicts, seed, json, timeout, externalWorkers,
         };
+        common.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
             var specification = new SurgeSpecification(
@@ -40,7 +45,10 @@ internal static class SurgeCommand
                 result.GetValue(seed),
                 SourceSystem: $"surge-{Guid.NewGuid():N}"[..18],
                 Now: DateTimeOffset.UtcNow);
-            var runner = new SurgeRunner(specification, CommonOptions.ToConfiguration(result.GetValue(database), result.GetValue(workflows)));
+            var runner = new SurgeRunner(
+                specification,
+                common.ToConfiguration(result),
+                result.GetValue(externalWorkers) ? EngineRole.Publisher : EngineRole.Worker);
             var limit = TimeSpan.FromSeconds(result.GetValue(timeout));
             var asJson = result.GetValue(json);
 

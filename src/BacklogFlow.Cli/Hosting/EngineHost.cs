@@ -16,8 +16,10 @@ internal static class EngineHost
 {
     public static IHost Build(
         IReadOnlyDictionary<string, string?> overrides,
+        EngineRole role,
         Action<IServiceCollection>? configureServices = null,
-        Action<IBusRegistrationConfigurator>? configureBus = null)
+        Action<IBusRegistrationConfigurator>? configureBus = null,
+        LogLevel logLevel = LogLevel.Warning)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -30,9 +32,9 @@ internal static class EngineHost
             .AddInMemoryCollection(overrides);
         builder.Logging
             .AddConfiguration(builder.Configuration.GetSection("Logging"))
-            .SetMinimumLevel(LogLevel.Warning)
+            .SetMinimumLevel(logLevel)
             .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Services.AddBacklogFlowEngine(builder.Configuration, configureBus);
+        builder.Services.AddBacklogFlowEngine(builder.Configuration, configureBus, consumeIntake: role == EngineRole.Worker);
         configureServices?.Invoke(builder.Services);
         return builder.Build();
     }

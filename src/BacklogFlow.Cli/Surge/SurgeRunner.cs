@@ -12,7 +12,8 @@ namespace BacklogFlow.Cli.Surge;
 /// Runs a surge: starts the engine, publishes the surge onto the bus as the legacy system would,
 /// and waits until every message is accounted for and every reply came back, or the time is up.
 /// </summary>
-internal sealed class SurgeRunner(SurgeSpecification specification, IReadOnlyDictionary<string, string?> configuration)
+internal sealed class SurgeRunner(
+    SurgeSpecification specification, IReadOnlyDictionary<string, string?> configuration, EngineRole role = EngineRole.Worker)
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 
@@ -22,11 +23,13 @@ internal sealed class SurgeRunner(SurgeSpecification specification, IReadOnlyDic
         var replies = new LegacyReplies(specification.SourceSystem);
         using var host = EngineHost.Build(
             configuration,
+            role,
             services => services.AddSingleton(replies),
             bus =>
             {
-                bus.AddConsumer<LegacyReplies.DecidedConsumer>();
-                bus.AddConsumer<LegacyReplies.RejectedConsumer>();
+                // The legacy system's own queues (its broker user may only create "legacy.*" queues).
+                bus.AddConsumer<LegacyReplies.DecidedConsumer>().Endpoint(e => e.Name = "legacy.surge-decisions");
+                bus.AddConsumer<LegacyReplies.RejectedConsumer>().Endpoint(e => e.Name = "legacy.surge-rejections");
             });
         await host.StartAsync(cancellationToken);
         try

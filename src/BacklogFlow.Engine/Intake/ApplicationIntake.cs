@@ -50,15 +50,37 @@ public sealed class ApplicationIntake(
             db.ProcessedMessages.Add(new ProcessedMessage { MessageId = processedId, ProcessedAt = now, Outcome = outcome.ToString() });
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        if (outcome == IntakeOutcome.Duplicate)
+        {
+            await CountDuplicateAsync(application!, cancellationToken);
+        }
+        else
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         return outcome;
+    }
+
+    /// <summary>
+    /// A retry storm sends the same application many times at once: the count is incremented in the
+    /// database (no read-modify-write to conflict on), in one transaction with the inbox entry.
+    /// </summary>
+    private async Task CountDuplicateAsync(ApplicationDetails application, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.IntakeRecords
+            .Where(r => r.SourceSystem == application.SourceSystem && r.ApplicationId == application.ApplicationId)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.DuplicateCount, r => r.DuplicateCount + 1), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private async Task<IntakeOutcome> AcceptValidAsync(
         ApplicationDetails application, Guid? messageId, string payload, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var fingerprint = ApplicationFingerprint.Of(application);
-        var known = await db.IntakeRecords.SingleOrDefaultAsync(
+        var known = await db.IntakeRecords.AsNoTracking().SingleOrDefaultAsync(
             r => r.SourceSystem == application.SourceSystem && r.ApplicationId == application.ApplicationId,
             cancellationToken);
 
@@ -66,8 +88,6 @@ public sealed class ApplicationIntake(
         {
             if (known.Fingerprint == fingerprint)
             {
-                known.DuplicateCount++;
-                known.Version++;
                 return IntakeOutcome.Duplicate;
             }
 

@@ -1,3 +1,4 @@
+using BacklogFlow.Engine.Messaging;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
@@ -6,11 +7,14 @@ namespace BacklogFlow.Engine.Intake;
 public sealed class ApplicationSubmittedConsumerDefinition : ConsumerDefinition<ApplicationSubmittedConsumer>
 {
     private readonly IntakeOptions _options;
+    private readonly MessagingOptions _messaging;
 
-    public ApplicationSubmittedConsumerDefinition(IOptions<IntakeOptions> options)
+    public ApplicationSubmittedConsumerDefinition(IOptions<IntakeOptions> options, IOptions<MessagingOptions> messaging)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(messaging);
         _options = options.Value;
+        _messaging = messaging.Value;
         EndpointName = _options.QueueName;
         ConcurrentMessageLimit = _options.ConcurrentMessageLimit;
     }
@@ -24,6 +28,11 @@ public sealed class ApplicationSubmittedConsumerDefinition : ConsumerDefinition<
 
         // Legacy systems in any language publish plain JSON; MassTransit peers send envelopes. The
         // content type picks the deserializer, and plain JSON without one is read as raw JSON too.
+        if (endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit && _messaging.RabbitMq.QuorumQueues)
+        {
+            rabbit.SetQuorumQueue();
+        }
+
         endpointConfigurator.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: true);
 
         // Two copies of one application racing each other: the loser hits the unique key or the

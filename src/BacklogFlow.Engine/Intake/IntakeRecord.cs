@@ -11,8 +11,6 @@ public sealed class IntakeRecord
     public required string Fingerprint { get; init; }
     public required Guid CaseId { get; init; }
     public required DateTimeOffset FirstReceivedAt { get; init; }
-    public int DuplicateCount { get; set; }
-
-    /// <summary>Optimistic concurrency: concurrent duplicates never lose a count.</summary>
-    public int Version { get; set; }
+    /// <summary>Exact resends counted; incremented in the database, so racing resends never lose a count.</summary>
+    public int DuplicateCount { get; init; }
 }

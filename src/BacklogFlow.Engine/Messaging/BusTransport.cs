@@ -1,7 +1,8 @@
 namespace BacklogFlow.Engine.Messaging;
 
-/// <summary>The message bus the engine runs on. RabbitMQ joins with the production backbone.</summary>
+/// <summary>The message bus the engine runs on: in-memory embedded, RabbitMQ in production.</summary>
 public enum BusTransport
 {
     InMemory,
+    RabbitMq,
 }

@@ -48,25 +48,41 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
+    /// <summary>
+    /// Takes the oldest batch out of the table and publishes it inside one transaction: the rows are
+    /// deleted (and on PostgreSQL locked, skipping rows another engine process holds) before
+    /// publishing, and the deletion commits only after the bus accepted every message. A crash or a
+    /// failed publish rolls the deletion back, so nothing is lost; several engine processes never
+    /// publish the same row at the same time.
+    /// </summary>
     /// <returns>How many messages were published.</returns>
     public async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BacklogFlowDbContext>();
-        var batch = await db.OutboxMessages.AsNoTracking().OrderBy(m => m.Id).Take(BatchSize).ToListAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var batch = db.Database.IsNpgsql()
+            ? await db.OutboxMessages.FromSql($"""
+                DELETE FROM outbox_messages WHERE "Id" IN (
+                  SELECT "Id" FROM outbox_messages ORDER BY "Id" LIMIT {BatchSize} FOR UPDATE SKIP LOCKED)
+                RETURNING *
+                """).AsNoTracking().ToListAsync(cancellationToken)
+            : await db.OutboxMessages.FromSql($"""
+                DELETE FROM outbox_messages WHERE "Id" IN (
+                  SELECT "Id" FROM outbox_messages ORDER BY "Id" LIMIT {BatchSize})
+                RETURNING *
+                """).AsNoTracking().ToListAsync(cancellationToken);
         if (batch.Count == 0)
         {
             return 0;
         }
 
-        await Task.WhenAll(batch.Select(stored =>
+        await Task.WhenAll(batch.OrderBy(m => m.Id).Select(stored =>
         {
             var (message, type) = Outbox.Read(stored);
             return bus.Publish(message, type, cancellationToken);
         }));
-
-        var ids = batch.Select(m => m.Id).ToArray();
-        await db.OutboxMessages.Where(m => ids.Contains(m.Id)).ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return batch.Count;
     }
 

@@ -1,7 +1,8 @@
 namespace BacklogFlow.Engine.Persistence;
 
-/// <summary>The database the engine runs on. PostgreSQL joins with the production backbone.</summary>
+/// <summary>The database the engine runs on: SQLite embedded, PostgreSQL in production.</summary>
 public enum DatabaseProvider
 {
     Sqlite,
+    PostgreSql,
 }

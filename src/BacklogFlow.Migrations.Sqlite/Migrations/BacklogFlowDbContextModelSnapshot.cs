@@ -213,10 +213,6 @@ namespace BacklogFlow.Migrations.Sqlite.Migrations
                     b.Property<long>("FirstReceivedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
                     b.HasKey("SourceSystem", "ApplicationId");
 
                     b.ToTable("intake_records", (string)null);

@@ -11,8 +11,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace BacklogFlow.Engine.Tests.Intake;
 
-public sealed class IntakeTests
+/// <summary>Runs on every database the engine supports: see the derived classes at the end.</summary>
+public abstract class IntakeTests
 {
+    protected abstract TestDatabase Database { get; }
+
     private static readonly Dictionary<string, string?> NobodyHasARecord = new() { [$"{ScreeningOptions.Section}:RecordShare"] = "0" };
     private static readonly Dictionary<string, string?> EverybodyHasARecord = new() { [$"{ScreeningOptions.Section}:RecordShare"] = "1" };
 
@@ -21,7 +24,7 @@ public sealed class IntakeTests
     [Fact]
     public async Task Consume_NoRecord_IssuedAutomaticallyAndDecisionPublished()
     {
-        await using var engine = await EngineTestHost.StartAsync(NobodyHasARecord);
+        await using var engine = await EngineTestHost.StartAsync(NobodyHasARecord, database: Database);
         var application = Applications.Submitted();
 
         await engine.Harness.Bus.Publish(application, Cancel);
@@ -46,7 +49,7 @@ public sealed class IntakeTests
     [InlineData("private-security", "vog-np-unknown", "mandatory")]
     public async Task Consume_Record_RoutedToDefinitionQueueWithPriorityClass(string? sector, string queue, string priorityClass)
     {
-        await using var engine = await EngineTestHost.StartAsync(EverybodyHasARecord);
+        await using var engine = await EngineTestHost.StartAsync(EverybodyHasARecord, database: Database);
 
         await engine.Harness.Bus.Publish(Applications.Submitted(sector: sector), Cancel);
 
@@ -64,7 +67,7 @@ public sealed class IntakeTests
     [Fact]
     public async Task Consume_ExactResends_CountedAsDuplicatesAndCreateNothing()
     {
-        await using var engine = await EngineTestHost.StartAsync(NobodyHasARecord);
+        await using var engine = await EngineTestHost.StartAsync(NobodyHasARecord, database: Database);
         var application = Applications.Submitted();
 
         for (var i = 0; i < 5; i++)
@@ -81,7 +84,7 @@ public sealed class IntakeTests
     [Fact]
     public async Task Consume_ConcurrentCopiesOfOneApplication_ExactlyOneCase()
     {
-        await using var engine = await EngineTestHost.StartAsync(NobodyHasARecord);
+        await using var engine = await EngineTestHost.StartAsync(NobodyHasARecord, database: Database);
         var application = Applications.Submitted();
 
         await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => engine.Harness.Bus.Publish(application, Cancel)));
@@ -95,7 +98,7 @@ public sealed class IntakeTests
     [Fact]
     public async Task Consume_DifferentPayloadUnderKnownId_QuarantinedAsConflictNamingTheFields()
     {
-        await using var engine = await EngineTestHost.StartAsync(NobodyHasARecord);
+        await using var engine = await EngineTestHost.StartAsync(NobodyHasARecord, database: Database);
         var application = Applications.Submitted(sector: "education");
         await engine.Harness.Bus.Publish(application, Cancel);
         await engine.WaitForConsumedAsync(1);
@@ -115,7 +118,7 @@ public sealed class IntakeTests
     [Fact]
     public async Task Consume_InvalidMessage_QuarantinedWithEveryProblemAndRejectionPublished()
     {
-        await using var engine = await EngineTestHost.StartAsync();
+        await using var engine = await EngineTestHost.StartAsync(database: Database);
         var invalid = Applications.Submitted() with
         {
             Product = "vog-xx",
@@ -139,7 +142,7 @@ public sealed class IntakeTests
     [Fact]
     public async Task Consume_MissingFields_QuarantinedNotCrashed()
     {
-        await using var engine = await EngineTestHost.StartAsync();
+        await using var engine = await EngineTestHost.StartAsync(database: Database);
 
         await engine.Harness.Bus.Publish(new ApplicationSubmitted { SourceSystem = "justis-legacy" }, Cancel);
 
@@ -153,7 +156,7 @@ public sealed class IntakeTests
     [Fact]
     public async Task AcceptAsync_SameMessageIdRedelivered_ChangesNothing()
     {
-        await using var engine = await EngineTestHost.StartAsync(NobodyHasARecord);
+        await using var engine = await EngineTestHost.StartAsync(NobodyHasARecord, database: Database);
         var application = Applications.Submitted();
         var messageId = NewId.NextGuid();
 
@@ -172,7 +175,7 @@ public sealed class IntakeTests
     public async Task Consume_RawJsonWithoutEnvelope_AcceptedAndKeptAsReceived()
     {
         await using var engine = await EngineTestHost.StartAsync(
-            NobodyHasARecord, transport => transport.UseRawJsonSerializer(RawSerializerOptions.AddTransportHeaders, isDefault: true));
+            NobodyHasARecord, transport => transport.UseRawJsonSerializer(RawSerializerOptions.AddTransportHeaders, isDefault: true), database: Database);
         var application = Applications.Submitted();
         var invalid = Applications.Submitted() with { Channel = "fax" };
 
@@ -188,4 +191,14 @@ public sealed class IntakeTests
         body.RootElement.GetProperty("channel").GetString().Should().Be("fax", "the plain JSON body is kept as received");
         body.RootElement.TryGetProperty("messageType", out _).Should().BeFalse("no MassTransit envelope was involved");
     }
+}
+
+public sealed class IntakeTestsOnSqlite : IntakeTests
+{
+    protected override TestDatabase Database => TestDatabase.Sqlite;
+}
+
+public sealed class IntakeTestsOnPostgreSql : IntakeTests
+{
+    protected override TestDatabase Database => TestDatabase.PostgreSql;
 }

@@ -7,8 +7,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BacklogFlow.Engine.Tests.Intake;
 
-public sealed class UnreadableMessageTests
+/// <summary>Runs on every database the engine supports: see the derived classes at the end.</summary>
+public abstract class UnreadableMessageTests
 {
+    protected abstract TestDatabase Database { get; }
+
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Theory]
@@ -17,7 +20,7 @@ public sealed class UnreadableMessageTests
     [InlineData("\"just a string\"", "could not be converted")]
     public async Task Receive_BodyThatIsNoApplication_QuarantinedAsReceived(string body, string expectedDetail)
     {
-        await using var engine = await EngineTestHost.StartAsync();
+        await using var engine = await EngineTestHost.StartAsync(database: Database);
 
         await engine.Harness.Bus.Publish(Applications.Submitted(), Garbled(body), Cancel);
 
@@ -33,7 +36,7 @@ public sealed class UnreadableMessageTests
     [Fact]
     public async Task Receive_JsonWithAWrongType_QuarantinedWithItsIds()
     {
-        await using var engine = await EngineTestHost.StartAsync();
+        await using var engine = await EngineTestHost.StartAsync(database: Database);
         const string body = """{"applicationId":"2021-1","sourceSystem":"justis-legacy","receivedAt":"yesterday"}""";
 
         await engine.Harness.Bus.Publish(Applications.Submitted(), Garbled(body), Cancel);
@@ -46,4 +49,14 @@ public sealed class UnreadableMessageTests
 
     private static Action<PublishContext<ApplicationSubmitted>> Garbled(string body) =>
         context => context.Serializer = new RawBodySerializer(body);
+}
+
+public sealed class UnreadableMessageTestsOnSqlite : UnreadableMessageTests
+{
+    protected override TestDatabase Database => TestDatabase.Sqlite;
+}
+
+public sealed class UnreadableMessageTestsOnPostgreSql : UnreadableMessageTests
+{
+    protected override TestDatabase Database => TestDatabase.PostgreSql;
 }

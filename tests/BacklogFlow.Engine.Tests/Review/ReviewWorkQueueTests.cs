@@ -9,8 +9,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace BacklogFlow.Engine.Tests.Review;
 
-public sealed class ReviewWorkQueueTests
+/// <summary>Runs on every database the engine supports: see the derived classes at the end.</summary>
+public abstract class ReviewWorkQueueTests
 {
+    protected abstract TestDatabase Database { get; }
+
     private static readonly string[] AllVogNpQueues = ["vog-np-mandatory", "vog-np-unknown", "vog-np-regular"];
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
@@ -18,7 +21,7 @@ public sealed class ReviewWorkQueueTests
     [Fact]
     public async Task ClaimNextAsync_MixedQueue_MandatoryFirstThenEarliestDeadlineThenOldest()
     {
-        await using var engine = await EngineTestHost.StartAsync();
+        await using var engine = await EngineTestHost.StartAsync(database: Database);
         var start = EngineTestHost.Start;
         var tasks = await engine.SeedReviewTasksAsync(
         [
@@ -42,7 +45,7 @@ public sealed class ReviewWorkQueueTests
     [Fact]
     public async Task ClaimNextAsync_OnlyFromTheWorkersQueues()
     {
-        await using var engine = await EngineTestHost.StartAsync();
+        await using var engine = await EngineTestHost.StartAsync(database: Database);
         await engine.SeedReviewTasksAsync([Applications.Details(sector: "childcare"), Applications.Details(sector: "general")]);
 
         var claimed = await ClaimAsync(engine, "worker-1", ["vog-np-regular"]);
@@ -55,7 +58,7 @@ public sealed class ReviewWorkQueueTests
     [Fact]
     public async Task ClaimNextAsync_ManyConcurrentClaimers_NoTaskHandedOutTwice()
     {
-        await using var engine = await EngineTestHost.StartAsync();
+        await using var engine = await EngineTestHost.StartAsync(database: Database);
         var seeded = await engine.SeedReviewTasksAsync(
             Enumerable.Range(0, 600).Select(i => Applications.Details(sector: i % 3 == 0 ? "childcare" : "general", receivedAt: EngineTestHost.Start.AddMinutes(-i))));
         var claims = new ConcurrentBag<(string Worker, Guid Task)>();
@@ -80,7 +83,7 @@ public sealed class ReviewWorkQueueTests
     [Fact]
     public async Task ClaimNextAsync_LeaseExpired_TaskReturnsAndOldHolderCannotDecide()
     {
-        await using var engine = await EngineTestHost.StartAsync(new Dictionary<string, string?> { ["BacklogFlow:Review:LeaseDuration"] = "00:10:00" });
+        await using var engine = await EngineTestHost.StartAsync(new Dictionary<string, string?> { ["BacklogFlow:Review:LeaseDuration"] = "00:10:00" }, database: Database);
         await engine.SeedReviewTasksAsync([Applications.Details()]);
         var first = await ClaimAsync(engine, "worker-1", AllVogNpQueues);
         (await ClaimAsync(engine, "worker-2", AllVogNpQueues)).Should().BeNull("the lease is still live");
@@ -97,7 +100,7 @@ public sealed class ReviewWorkQueueTests
     [Fact]
     public async Task CompleteAsync_HeldTask_CaseDecidedAndDecisionPublished()
     {
-        await using var engine = await EngineTestHost.StartAsync();
+        await using var engine = await EngineTestHost.StartAsync(database: Database);
         var seeded = await engine.SeedReviewTasksAsync([Applications.Details()]);
         var claimed = await ClaimAsync(engine, "reviewer-a", AllVogNpQueues);
         engine.Time.Advance(TimeSpan.FromMinutes(5));
@@ -119,7 +122,7 @@ public sealed class ReviewWorkQueueTests
     [Fact]
     public async Task CompleteAsync_TaskHeldBySomeoneElse_Refused()
     {
-        await using var engine = await EngineTestHost.StartAsync();
+        await using var engine = await EngineTestHost.StartAsync(database: Database);
         await engine.SeedReviewTasksAsync([Applications.Details()]);
         var claimed = await ClaimAsync(engine, "reviewer-a", AllVogNpQueues);
 
@@ -132,7 +135,7 @@ public sealed class ReviewWorkQueueTests
     [Fact]
     public async Task ReleaseAsync_HeldTask_BackInQueueWithReason()
     {
-        await using var engine = await EngineTestHost.StartAsync();
+        await using var engine = await EngineTestHost.StartAsync(database: Database);
         await engine.SeedReviewTasksAsync([Applications.Details()]);
         var claimed = await ClaimAsync(engine, "reviewer-a", AllVogNpQueues);
 
@@ -150,4 +153,14 @@ public sealed class ReviewWorkQueueTests
 
     private static Task<ReviewTask?> ClaimAsync(EngineTestHost engine, string worker, IReadOnlyCollection<string> queues) =>
         engine.InScopeAsync(sp => sp.GetRequiredService<ReviewWorkQueue>().ClaimNextAsync(worker, queues, Cancel));
+}
+
+public sealed class ReviewWorkQueueTestsOnSqlite : ReviewWorkQueueTests
+{
+    protected override TestDatabase Database => TestDatabase.Sqlite;
+}
+
+public sealed class ReviewWorkQueueTestsOnPostgreSql : ReviewWorkQueueTests
+{
+    protected override TestDatabase Database => TestDatabase.PostgreSql;
 }

@@ -28,7 +28,8 @@ public sealed class ConsumedMessages : IConsumeObserver
 
             var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             _waiters.Add((count, reached));
-            return reached.Task.WaitAsync(cancellationToken);
+            // An upper bound, not a pause: a lost message fails the test instead of hanging the run.
+            return reached.Task.WaitAsync(TestWaits.Limit, cancellationToken);
         }
     }
 

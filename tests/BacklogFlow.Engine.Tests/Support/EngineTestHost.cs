@@ -24,11 +24,14 @@ public sealed class EngineTestHost : IAsyncDisposable
 
     private readonly string _directory;
 
-    private EngineTestHost(IHost host, string directory, FakeTimeProvider time)
+    private readonly IReadOnlyDictionary<string, string?> _configuration;
+
+    private EngineTestHost(IHost host, string directory, FakeTimeProvider time, IReadOnlyDictionary<string, string?> configuration)
     {
         Host = host;
         _directory = directory;
         Time = time;
+        _configuration = configuration;
     }
 
     public IHost Host { get; }
@@ -51,12 +54,16 @@ public sealed class EngineTestHost : IAsyncDisposable
 
     public static async Task<EngineTestHost> StartAsync(
         IDictionary<string, string?>? settings = null,
-        Action<IInMemoryBusFactoryConfigurator>? configureTransport = null)
+        Action<IBusFactoryConfigurator>? configureTransport = null,
+        TestDatabase database = TestDatabase.Sqlite)
     {
         var directory = Directory.CreateTempSubdirectory("backlogflow-test-").FullName;
         var configuration = new Dictionary<string, string?>
         {
-            [$"{DatabaseOptions.Section}:ConnectionString"] = $"Data Source={Path.Combine(directory, "engine.db")}",
+            [$"{DatabaseOptions.Section}:Provider"] = database.ToString(),
+            [$"{DatabaseOptions.Section}:ConnectionString"] = database == TestDatabase.PostgreSql
+                ? await PostgreSqlTestDatabases.CreateAsync(TestContext.Current.CancellationToken)
+                : $"Data Source={Path.Combine(directory, "engine.db")}",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -72,6 +79,7 @@ public sealed class EngineTestHost : IAsyncDisposable
         builder.Services.AddSingleton<ReceivedMessages<ApplicationDecided>>();
         builder.Services.AddSingleton<ReceivedMessages<ApplicationRejected>>();
         builder.Services.AddMassTransitTestHarness(bus => bus.ConfigureEngineBus(
+            new MessagingOptions(),
             legacySide =>
             {
                 legacySide.AddConsumer<RecordingConsumer<ApplicationDecided>>().Endpoint(e => e.Name = "legacy-decisions");
@@ -87,11 +95,11 @@ public sealed class EngineTestHost : IAsyncDisposable
         catch
         {
             host.Dispose();
-            Directory.Delete(directory, recursive: true);
+            await DeleteDatabaseAsync(configuration, directory);
             throw;
         }
 
-        return new EngineTestHost(host, directory, time);
+        return new EngineTestHost(host, directory, time, configuration);
     }
 
     /// <summary>Runs <paramref name="action"/> with a fresh DbContext, as a request would.</summary>
@@ -128,7 +136,17 @@ public sealed class EngineTestHost : IAsyncDisposable
     {
         await Host.StopAsync(CancellationToken.None);
         Host.Dispose();
+        await DeleteDatabaseAsync(_configuration, _directory);
+    }
+
+    private static async Task DeleteDatabaseAsync(IReadOnlyDictionary<string, string?> configuration, string directory)
+    {
+        if (configuration[$"{DatabaseOptions.Section}:Provider"] == nameof(TestDatabase.PostgreSql))
+        {
+            await PostgreSqlTestDatabases.DropAsync(configuration[$"{DatabaseOptions.Section}:ConnectionString"]!);
+        }
+
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
+        Directory.Delete(directory, recursive: true);
     }
 }

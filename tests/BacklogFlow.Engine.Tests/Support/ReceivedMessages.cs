@@ -37,7 +37,7 @@ public sealed class ReceivedMessages<T>
             reached = source.Task;
         }
 
-        await reached.WaitAsync(cancellationToken);
+        await reached.WaitAsync(TestWaits.Limit, cancellationToken);
         return Snapshot;
     }
 

@@ -13,6 +13,5 @@ public sealed class IntakeRecordConfiguration : IEntityTypeConfiguration<IntakeR
         builder.Property(r => r.SourceSystem).HasMaxLength(100);
         builder.Property(r => r.ApplicationId).HasMaxLength(100);
         builder.Property(r => r.Fingerprint).HasMaxLength(64);
-        builder.Property(r => r.Version).IsConcurrencyToken();
     }
 }

@@ -53,8 +53,7 @@ namespace BacklogFlow.Migrations.Sqlite.Migrations
                     Fingerprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
                     FirstReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    DuplicateCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    DuplicateCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -1,0 +1,89 @@
+using BacklogFlow.Engine.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace BacklogFlow.Engine.Tests.Support;
+
+/// <summary>
+/// One fresh PostgreSQL database per test, copied from a template that was migrated once per run,
+/// so every test starts from the real schema in milliseconds and tests never see each other's rows.
+/// </summary>
+public static class PostgreSqlTestDatabases
+{
+    /// <summary>Where the server is: BACKLOGFLOW_TEST_POSTGRES, else what deploy/local provisions.</summary>
+    public static readonly string ServerConnectionString =
+        Environment.GetEnvironmentVariable("BACKLOGFLOW_TEST_POSTGRES")
+        ?? "Host=127.0.0.1;Port=5432;Username=backlogflow;Password=backlogflow-dev-password;Database=postgres;Pooling=false";
+
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static string? _template;
+
+    public static async Task<string> CreateAsync(CancellationToken cancellationToken)
+    {
+        var template = await TemplateAsync(cancellationToken);
+        var name = $"bf_test_{Guid.NewGuid():N}";
+        await ExecuteAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"", cancellationToken);
+        return ConnectionStringFor(name);
+    }
+
+    public static async Task DropAsync(string connectionString)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+        NpgsqlConnection.ClearAllPools();
+        await ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", CancellationToken.None);
+    }
+
+    private static async Task<string> TemplateAsync(CancellationToken cancellationToken)
+    {
+        await Gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_template is not null)
+            {
+                return _template;
+            }
+
+            await LocalServers.EnsureStartedAsync(cancellationToken);
+            var name = $"bf_template_{Environment.ProcessId}_{DateTime.UtcNow:HHmmss}";
+            await ExecuteAsync($"CREATE DATABASE \"{name}\"", cancellationToken);
+            var options = new DatabaseOptions { Provider = DatabaseProvider.PostgreSql, ConnectionString = ConnectionStringFor(name) };
+            await using (var db = new BacklogFlowDbContext(
+                (DbContextOptions<BacklogFlowDbContext>)DatabaseRegistration.Configure(new DbContextOptionsBuilder<BacklogFlowDbContext>(), options).Options))
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+
+            NpgsqlConnection.ClearAllPools();
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => DropQuietly(name);
+            _template = name;
+            return name;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    private static string ConnectionStringFor(string database) =>
+        new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = database, Pooling = true }.ConnectionString;
+
+    private static async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(ServerConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static void DropQuietly(string name)
+    {
+        try
+        {
+            ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", CancellationToken.None).GetAwaiter().GetResult();
+        }
+        catch (NpgsqlException)
+        {
+            // The server may already be gone at process exit; a leftover template is harmless.
+        }
+    }
+}
