@@ -32,7 +32,17 @@ public sealed class ApplicationCase
     public MandatoryStatus Mandatory { get; private set; }
     public ScreeningResult? Screening { get; private set; }
     public CaseStatus Status { get; private set; }
+    /// <summary>The case's clock: every event the dates derive from. No date below is ever set by hand.</summary>
+    public DeadlineLedger Clock { get; private set; } = new([]);
+
+    /// <summary>Derived from <see cref="Clock"/>; stored so queues and the sweeper can index it.</summary>
     public DateOnly LegalDeadline { get; private set; }
+
+    /// <summary>Derived from <see cref="Clock"/>: the outage service promise, when the case has one.</summary>
+    public DateOnly? ServicePromiseDeadline { get; private set; }
+
+    /// <summary>Derived from <see cref="Clock"/>: the earlier of the legal deadline and the promise; queues order by it.</summary>
+    public DateOnly EffectiveDueDate { get; private set; }
     public string? Queue { get; private set; }
     public string? PriorityClass { get; private set; }
     public DecisionOutcome? Outcome { get; private set; }
@@ -47,12 +57,12 @@ public sealed class ApplicationCase
 
     public bool LegalDeadlineMet => DecidedAt is { } at && LegalTime.ToLegalDate(at) <= LegalDeadline;
 
-    public static ApplicationCase Receive(Guid id, ApplicationDetails application, WorkflowDefinition definition)
+    public static ApplicationCase Receive(
+        Guid id, ApplicationDetails application, WorkflowDefinition definition, HolidayCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(application);
         ArgumentNullException.ThrowIfNull(definition);
-        var receivedOn = LegalTime.ToLegalDate(application.ReceivedAt);
-        return new ApplicationCase
+        var received = new ApplicationCase
         {
             Id = id,
             SourceSystem = application.SourceSystem,
@@ -64,29 +74,41 @@ public sealed class ApplicationCase
             Sector = application.Sector,
             Channel = application.Channel,
             ReceivedAt = application.ReceivedAt,
-            ReceivedOn = receivedOn,
+            ReceivedOn = LegalTime.ToLegalDate(application.ReceivedAt),
             IntendedSubmissionDate = application.IntendedSubmissionDate,
             Mandatory = definition.Mandatory.Classify(application.Sector, application.ScreeningProfile),
             Status = CaseStatus.Received,
-            LegalDeadline = DeadlineCalculator.Compute(receivedOn, definition.Term, screening: null),
         };
+        var clock = DeadlineLedger.Start(application.ReceivedAt);
+        if (application.IntendedSubmissionDate is { } intended)
+        {
+            // The applicant wanted to apply during an outage: the service promise runs from then.
+            clock = clock.Record(new OutageAffected(intended, intended), definition.Term, calendar);
+        }
+
+        received.SetClock(clock, definition, calendar);
+        return received;
     }
 
     /// <summary>Records the records check; a record takes the case off the straight-through path and extends the term.</summary>
-    public void RecordScreening(ScreeningResult result, WorkflowDefinition definition)
+    public void RecordScreening(ScreeningResult result, DateTimeOffset at, WorkflowDefinition definition, HolidayCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(definition);
         Require(CaseStatus.Received, "record a screening result");
         Screening = result;
-        LegalDeadline = DeadlineCalculator.Compute(ReceivedOn, definition.Term, result);
+        if (result == ScreeningResult.Record)
+        {
+            SetClock(Clock.Record(new RecordFound(at), definition.Term, calendar), definition, calendar);
+        }
+
         Status = CaseStatus.Screened;
         Version++;
     }
 
-    public void DecideAutomatically(DecisionOutcome outcome, DateTimeOffset at)
+    public void DecideAutomatically(DecisionOutcome outcome, DateTimeOffset at, WorkflowDefinition definition, HolidayCalendar calendar)
     {
         Require(CaseStatus.Screened, "be decided automatically");
-        Decide(outcome, at, decidedBy: null);
+        Decide(outcome, at, decidedBy: null, definition, calendar);
         DecidedAutomatically = true;
     }
 
@@ -101,20 +123,54 @@ public sealed class ApplicationCase
         Version++;
     }
 
-    public void DecideAfterReview(DecisionOutcome outcome, DateTimeOffset at, string reviewer)
+    public void DecideAfterReview(
+        DecisionOutcome outcome, DateTimeOffset at, string reviewer, WorkflowDefinition definition, HolidayCalendar calendar)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reviewer);
         Require(CaseStatus.AwaitingReview, "be decided by a reviewer");
-        Decide(outcome, at, reviewer);
+        Decide(outcome, at, reviewer, definition, calendar);
     }
 
-    private void Decide(DecisionOutcome outcome, DateTimeOffset at, string? decidedBy)
+    /// <summary>
+    /// Adds an event to the clock (a suspension, an extension, a notice of default...); the domain
+    /// refuses what the law does not allow with a <see cref="DeadlineLedgerException"/>.
+    /// </summary>
+    public void RecordClockEvent(LedgerEvent clockEvent, WorkflowDefinition definition, HolidayCalendar calendar)
     {
+        ArgumentNullException.ThrowIfNull(definition);
+        if (Status == CaseStatus.Decided && clockEvent is not DefaultNoticeReceived)
+        {
+            throw new InvalidCaseTransitionException(Id, Status, $"have its clock changed ({clockEvent.GetType().Name})");
+        }
+
+        SetClock(Clock.Record(clockEvent, definition.Term, calendar), definition, calendar);
+        Version++;
+    }
+
+    /// <summary>What the clock says now, in full (rules applied, penalty as of <paramref name="asOf"/>).</summary>
+    public DeadlineComputation ComputeClock(WorkflowDefinition definition, HolidayCalendar calendar, DateOnly? asOf = null)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return Clock.Compute(definition.Term, calendar, asOf);
+    }
+
+    private void Decide(DecisionOutcome outcome, DateTimeOffset at, string? decidedBy, WorkflowDefinition definition, HolidayCalendar calendar)
+    {
+        SetClock(Clock.Record(new CaseDecided(at), definition.Term, calendar), definition, calendar);
         Outcome = outcome;
         DecidedAt = at;
         DecidedBy = decidedBy;
         Status = CaseStatus.Decided;
         Version++;
+    }
+
+    private void SetClock(DeadlineLedger clock, WorkflowDefinition definition, HolidayCalendar calendar)
+    {
+        var computed = clock.Compute(definition.Term, calendar);
+        Clock = clock;
+        LegalDeadline = computed.LegalDeadline;
+        ServicePromiseDeadline = computed.ServicePromiseDeadline;
+        EffectiveDueDate = computed.EffectiveDueDate;
     }
 
     private void Require(CaseStatus expected, string step)

@@ -1,3 +1,4 @@
+using BacklogFlow.Domain.Deadlines;
 using BacklogFlow.Domain.Review;
 using BacklogFlow.Domain.Screening;
 using BacklogFlow.Domain.Workflows;
@@ -13,14 +14,14 @@ public static class CaseRouter
 {
     /// <returns>The review task to store, or null when the case was decided automatically.</returns>
     public static ReviewTask? AfterScreening(
-        ApplicationCase screenedCase, ScreeningResult result, WorkflowDefinition definition, DateTimeOffset now)
+        ApplicationCase screenedCase, ScreeningResult result, WorkflowDefinition definition, HolidayCalendar calendar, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(screenedCase);
         ArgumentNullException.ThrowIfNull(definition);
-        screenedCase.RecordScreening(result, definition);
+        screenedCase.RecordScreening(result, now, definition, calendar);
         if (definition.AutomaticOutcome(result) is { } outcome)
         {
-            screenedCase.DecideAutomatically(outcome, now);
+            screenedCase.DecideAutomatically(outcome, now, definition, calendar);
             return null;
         }
 

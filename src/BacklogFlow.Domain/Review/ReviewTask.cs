@@ -51,7 +51,7 @@ public sealed class ReviewTask
             Queue = queue.Name,
             PriorityClass = priorityClass.Name,
             ClassRank = priorityClass.Rank,
-            DueDate = reviewCase.LegalDeadline,
+            DueDate = reviewCase.EffectiveDueDate,
             ReceivedAt = reviewCase.ReceivedAt,
         };
     }

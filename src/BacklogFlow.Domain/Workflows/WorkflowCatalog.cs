@@ -1,3 +1,5 @@
+using BacklogFlow.Domain.Deadlines;
+
 namespace BacklogFlow.Domain.Workflows;
 
 /// <summary>All loaded workflow definitions, by product code.</summary>
@@ -5,8 +7,10 @@ public sealed class WorkflowCatalog
 {
     private readonly Dictionary<string, WorkflowDefinition> _byProduct;
 
-    public WorkflowCatalog(IEnumerable<WorkflowDefinition> definitions)
+    /// <param name="calendar">The Atw holiday calendar terms are counted with; only the statutory holidays when not given.</param>
+    public WorkflowCatalog(IEnumerable<WorkflowDefinition> definitions, HolidayCalendar? calendar = null)
     {
+        Calendar = calendar ?? HolidayCalendar.StatutoryOnly;
         _byProduct = new Dictionary<string, WorkflowDefinition>(StringComparer.Ordinal);
         foreach (var definition in definitions)
         {
@@ -20,6 +24,9 @@ public sealed class WorkflowCatalog
     }
 
     public IReadOnlyCollection<WorkflowDefinition> Definitions => _byProduct.Values;
+
+    /// <summary>The holidays (statutory and equated by Royal Decree) every term is counted with.</summary>
+    public HolidayCalendar Calendar { get; }
 
     public IEnumerable<string> Products => _byProduct.Keys;
 

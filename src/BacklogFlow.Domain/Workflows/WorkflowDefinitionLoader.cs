@@ -1,3 +1,4 @@
+using BacklogFlow.Domain.Deadlines;
 using BacklogFlow.Domain.Cases;
 using BacklogFlow.Domain.Screening;
 using YamlDotNet.Core;
@@ -94,7 +95,19 @@ public static class WorkflowDefinitionLoader
             definitions.Add(definition);
         }
 
-        return new WorkflowCatalog(definitions);
+        return new WorkflowCatalog(definitions, LoadCalendar(directory));
+    }
+
+    /// <summary>The Atw holiday calendar every term is counted with: calendars/nl-atw.calendar.yaml.</summary>
+    public const string CalendarFile = "calendars/nl-atw" + HolidayCalendarLoader.FileSuffix;
+
+    private static HolidayCalendar LoadCalendar(string directory)
+    {
+        var path = Path.Combine(directory, CalendarFile);
+        return File.Exists(path)
+            ? HolidayCalendarLoader.LoadFile(path)
+            : throw new WorkflowDefinitionException(path, 0, 0,
+                "the holiday calendar is missing: every statutory term is counted with it (Algemene termijnenwet)");
     }
 
     private static ParsedDefinition Parse(string yaml, string fileName)

@@ -101,11 +101,11 @@ public sealed class ApplicationIntake(
         }
 
         var definition = catalog.Get(application.Product);
-        var newCase = ApplicationCase.Receive(Guid.CreateVersion7(now), application, definition);
+        var newCase = ApplicationCase.Receive(Guid.CreateVersion7(now), application, definition, catalog.Calendar);
         var screening = await recordsCheck.CheckAsync(
             new RecordsCheckRequest(newCase.ApplicantReference, newCase.Product, newCase.ScreeningProfile, newCase.FunctionAspects),
             cancellationToken);
-        var reviewTask = CaseRouter.AfterScreening(newCase, screening, definition, now);
+        var reviewTask = CaseRouter.AfterScreening(newCase, screening, definition, catalog.Calendar, now);
 
         db.Cases.Add(newCase);
         db.IntakeRecords.Add(new IntakeRecord

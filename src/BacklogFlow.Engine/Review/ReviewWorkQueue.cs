@@ -1,5 +1,6 @@
 using BacklogFlow.Domain.Cases;
 using BacklogFlow.Domain.Review;
+using BacklogFlow.Domain.Workflows;
 using BacklogFlow.Engine.Messaging;
 using BacklogFlow.Engine.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ namespace BacklogFlow.Engine.Review;
 /// What a case worker does with review tasks: claim the next one, release it, or decide it. A claim
 /// is one UPDATE statement, so two workers can never hold the same task; it is a lease that expires.
 /// </summary>
-public sealed class ReviewWorkQueue(BacklogFlowDbContext db, TimeProvider time, IOptions<ReviewOptions> options)
+public sealed class ReviewWorkQueue(BacklogFlowDbContext db, WorkflowCatalog catalog, TimeProvider time, IOptions<ReviewOptions> options)
 {
     /// <summary>Attempts before giving up when other workers keep taking the chosen task first.</summary>
     private const int MaxClaimAttempts = 16;
@@ -106,7 +107,7 @@ public sealed class ReviewWorkQueue(BacklogFlowDbContext db, TimeProvider time, 
         var now = time.GetUtcNow();
         task.Complete(worker, now);
         var reviewed = await db.Cases.SingleAsync(c => c.Id == task.CaseId, cancellationToken);
-        reviewed.DecideAfterReview(outcome, now, worker);
+        reviewed.DecideAfterReview(outcome, now, worker, catalog.Get(reviewed.Product), catalog.Calendar);
         db.Enqueue(DecisionMessages.For(reviewed), now);
         await SaveAsync(task, worker, cancellationToken);
         return reviewed;

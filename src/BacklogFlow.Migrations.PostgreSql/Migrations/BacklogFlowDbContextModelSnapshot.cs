@@ -42,6 +42,10 @@ namespace BacklogFlow.Migrations.PostgreSql.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("Clock")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<DateTimeOffset?>("DecidedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -51,6 +55,9 @@ namespace BacklogFlow.Migrations.PostgreSql.Migrations
                     b.Property<string>("DecidedBy")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("EffectiveDueDate")
+                        .HasColumnType("date");
 
                     b.Property<string>("FunctionAspects")
                         .IsRequired()
@@ -103,6 +110,9 @@ namespace BacklogFlow.Migrations.PostgreSql.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<DateOnly?>("ServicePromiseDeadline")
+                        .HasColumnType("date");
+
                     b.Property<string>("SourceSystem")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -122,7 +132,7 @@ namespace BacklogFlow.Migrations.PostgreSql.Migrations
                     b.HasIndex("SourceSystem", "ApplicationId")
                         .IsUnique();
 
-                    b.HasIndex("Status", "LegalDeadline");
+                    b.HasIndex("Status", "EffectiveDueDate");
 
                     b.ToTable("cases", (string)null);
                 });

@@ -37,6 +37,10 @@ namespace BacklogFlow.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Clock")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("DecidedAt")
                         .HasColumnType("INTEGER");
 
@@ -45,6 +49,9 @@ namespace BacklogFlow.Migrations.Sqlite.Migrations
 
                     b.Property<string>("DecidedBy")
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveDueDate")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FunctionAspects")
@@ -98,6 +105,9 @@ namespace BacklogFlow.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ServicePromiseDeadline")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SourceSystem")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -117,7 +127,7 @@ namespace BacklogFlow.Migrations.Sqlite.Migrations
                     b.HasIndex("SourceSystem", "ApplicationId")
                         .IsUnique();
 
-                    b.HasIndex("Status", "LegalDeadline");
+                    b.HasIndex("Status", "EffectiveDueDate");
 
                     b.ToTable("cases", (string)null);
                 });

@@ -39,7 +39,7 @@ public sealed class ApplicationCaseTests
     {
         var application = Application(_receivedAt, sector: "childcare");
 
-        var received = ApplicationCase.Receive(Guid.NewGuid(), application, VogNp);
+        var received = ApplicationCase.Receive(Guid.NewGuid(), application, VogNp, Catalog.Calendar);
 
         received.Status.Should().Be(CaseStatus.Received);
         received.ReceivedOn.Should().Be(new DateOnly(2021, 11, 2));
@@ -60,11 +60,11 @@ public sealed class ApplicationCaseTests
     {
         var applicationCase = Received(_receivedAt);
 
-        applicationCase.RecordScreening(ScreeningResult.NoRecord, VogNp);
+        applicationCase.RecordScreening(ScreeningResult.NoRecord, applicationCase.ReceivedAt, VogNp, Catalog.Calendar);
         applicationCase.Status.Should().Be(CaseStatus.Screened);
         applicationCase.LegalDeadline.Should().Be(new DateOnly(2021, 11, 30));
         VogNp.AutomaticOutcome(ScreeningResult.NoRecord).Should().Be(DecisionOutcome.Issue);
-        applicationCase.DecideAutomatically(DecisionOutcome.Issue, _decidedAt);
+        applicationCase.DecideAutomatically(DecisionOutcome.Issue, _decidedAt, VogNp, Catalog.Calendar);
 
         applicationCase.Status.Should().Be(CaseStatus.Decided);
         applicationCase.Outcome.Should().Be(DecisionOutcome.Issue);
@@ -79,7 +79,7 @@ public sealed class ApplicationCaseTests
     public void DecideAfterReview_Record_ExtendsTheTermAndRecordsTheReviewer()
     {
         var applicationCase = Received(_receivedAt, sector: "taxi");
-        applicationCase.RecordScreening(ScreeningResult.Record, VogNp);
+        applicationCase.RecordScreening(ScreeningResult.Record, applicationCase.ReceivedAt, VogNp, Catalog.Calendar);
         applicationCase.LegalDeadline.Should().Be(new DateOnly(2021, 12, 28));
 
         var queue = VogNp.RouteToQueue(applicationCase.Facts);
@@ -90,7 +90,7 @@ public sealed class ApplicationCaseTests
         applicationCase.PriorityClass.Should().Be("mandatory");
 
         var lateDecision = new DateTimeOffset(2021, 12, 29, 9, 0, 0, TimeSpan.FromHours(1));
-        applicationCase.DecideAfterReview(DecisionOutcome.Refuse, lateDecision, "reviewer-1");
+        applicationCase.DecideAfterReview(DecisionOutcome.Refuse, lateDecision, "reviewer-1", VogNp, Catalog.Calendar);
 
         applicationCase.Status.Should().Be(CaseStatus.Decided);
         applicationCase.Outcome.Should().Be(DecisionOutcome.Refuse);
@@ -147,16 +147,16 @@ public sealed class ApplicationCaseTests
         switch (step)
         {
             case "record-screening":
-                applicationCase.RecordScreening(ScreeningResult.Record, VogNp);
+                applicationCase.RecordScreening(ScreeningResult.Record, applicationCase.ReceivedAt, VogNp, Catalog.Calendar);
                 break;
             case "decide-automatically":
-                applicationCase.DecideAutomatically(DecisionOutcome.Issue, _decidedAt);
+                applicationCase.DecideAutomatically(DecisionOutcome.Issue, _decidedAt, VogNp, Catalog.Calendar);
                 break;
             case "send-to-review":
                 applicationCase.SendToReview(VogNp.Queues[0], VogNp.PriorityClasses[^1]);
                 break;
             case "decide-after-review":
-                applicationCase.DecideAfterReview(DecisionOutcome.Issue, _decidedAt, "reviewer-1");
+                applicationCase.DecideAfterReview(DecisionOutcome.Issue, _decidedAt, "reviewer-1", VogNp, Catalog.Calendar);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(step), step, null);

@@ -8,7 +8,7 @@ namespace BacklogFlow.Domain.Tests.Deadlines;
 
 /// <summary>
 /// The deadline parameters of a workflow definition (<c>term.atwMaxTermDays</c>,
-/// <c>term.servicePromiseWeeks</c>), the Atw overload of <see cref="DeadlineCalculator"/>, and the
+/// <c>term.servicePromiseWeeks</c>), the Atw in the ledger, and the
 /// spellings of suspension reasons.
 /// </summary>
 public sealed class TermParametersTests
@@ -66,9 +66,14 @@ public sealed class TermParametersTests
     public void Compute_WithACalendar_AppliesTheAtw(
         int year, int month, int day, ScreeningResult? screening, int dueYear, int dueMonth, int dueDay)
     {
-        var due = DeadlineCalculator.Compute(new DateOnly(year, month, day), VogNp.Term, screening, ShippedCalendar.Calendar);
+        var receivedAt = new DateTimeOffset(year, month, day, 11, 0, 0, TimeSpan.Zero);
+        var ledger = DeadlineLedger.Start(receivedAt);
+        if (screening == ScreeningResult.Record)
+        {
+            ledger = ledger.Record(new RecordFound(receivedAt), VogNp.Term, ShippedCalendar.Calendar);
+        }
 
-        due.Should().Be(new DateOnly(dueYear, dueMonth, dueDay));
+        ledger.Compute(VogNp.Term, ShippedCalendar.Calendar).LegalDeadline.Should().Be(new DateOnly(dueYear, dueMonth, dueDay));
     }
 
     [Fact]
@@ -76,7 +81,8 @@ public sealed class TermParametersTests
     {
         var term = new StatutoryTerm(13, 0, 0, "see");
 
-        DeadlineCalculator.Compute(new DateOnly(2021, 10, 2), term, null, ShippedCalendar.Calendar).Should().Be(new DateOnly(2022, 1, 1));
+        DeadlineLedger.Start(new DateTimeOffset(2021, 10, 2, 11, 0, 0, TimeSpan.Zero))
+            .Compute(term, ShippedCalendar.Calendar).LegalDeadline.Should().Be(new DateOnly(2022, 1, 1));
     }
 
     [Fact]

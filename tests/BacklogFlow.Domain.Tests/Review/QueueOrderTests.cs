@@ -38,7 +38,7 @@ public sealed class QueueOrderTests
     private static ReviewTask Task(DateTimeOffset receivedAt, string priorityClass)
     {
         var applicationCase = Received(receivedAt);
-        applicationCase.RecordScreening(ScreeningResult.Record, VogNp);
+        applicationCase.RecordScreening(ScreeningResult.Record, applicationCase.ReceivedAt, VogNp, Catalog.Calendar);
         var queue = VogNp.RouteToQueue(applicationCase.Facts);
         var reviewClass = VogNp.FindPriorityClass(priorityClass)!;
         applicationCase.SendToReview(queue, reviewClass);

@@ -29,7 +29,7 @@ public static class Cases
             IntendedSubmissionDate: null);
 
     public static ApplicationCase Received(DateTimeOffset receivedAt, string? sector = "general") =>
-        ApplicationCase.Receive(Guid.NewGuid(), Application(receivedAt, sector), VogNp);
+        ApplicationCase.Receive(Guid.NewGuid(), Application(receivedAt, sector), VogNp, Catalog.Calendar);
 
     public static CaseFacts Facts(
         MandatoryStatus mandatory,

@@ -516,13 +516,35 @@ public sealed class WorkflowDefinitionLoaderTests
         directory.Write("beta.workflow.yaml", Minimal("beta", "beta-review"));
         directory.Write("scenarios/broken.workflow.yaml", "this: is not a workflow");
         directory.Write("calendars/holidays.yaml", "dates: []");
+        directory.Write(WorkflowDefinitionLoader.CalendarFile, MinimalCalendar);
         directory.Write("README.md", "# notes");
 
         var catalog = WorkflowDefinitionLoader.LoadDirectory(directory.Path);
 
         catalog.Products.Should().BeEquivalentTo(["alpha", "beta"]);
         catalog.AllQueues.Select(q => q.Name).Should().BeEquivalentTo(["alpha-review", "beta-review"]);
+        catalog.Calendar.IsHoliday(new DateOnly(2030, 1, 2)).Should().BeTrue("the calendar file equates it");
     }
+
+    [Fact]
+    public void LoadDirectory_NoHolidayCalendar_IsAnError()
+    {
+        using var directory = new TemporaryDirectory();
+        directory.Write("alpha.workflow.yaml", Minimal("alpha", "alpha-review"));
+
+        var act = () => WorkflowDefinitionLoader.LoadDirectory(directory.Path);
+
+        act.Should().Throw<WorkflowDefinitionException>().Which.Problem.Should().Contain("holiday calendar is missing");
+    }
+
+    private const string MinimalCalendar = """
+        calendar: nl-atw
+        name: "test"
+        goodFriday: true
+        equatedDays:
+          - date: 2030-01-02
+            note: a test bridge day
+        """;
 
     [Fact]
     public void LoadDirectory_NoWorkflowFiles_IsAnError()

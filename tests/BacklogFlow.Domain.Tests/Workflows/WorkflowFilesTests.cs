@@ -43,6 +43,7 @@ public sealed class WorkflowFilesTests
         [
             ("vog-np-mandatory", 3), ("vog-np-unknown", 2), ("vog-np-regular", 1), ("vog-rp-review", 1), ("gva-review", 1),
         ]);
+        catalog.Calendar.IsHoliday(new DateOnly(2024, 12, 27)).Should().BeTrue("equated by Royal Decree in the shipped calendar");
     }
 
     [Theory]

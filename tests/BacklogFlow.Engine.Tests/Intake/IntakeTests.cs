@@ -65,6 +65,26 @@ public abstract class IntakeTests
     }
 
     [Fact]
+    public async Task Consume_OutageAffectedWithRecord_QueuedByTheEarlierServicePromise()
+    {
+        await using var engine = await EngineTestHost.StartAsync(EverybodyHasARecord, database: Database);
+        var application = Applications.Submitted(sector: "childcare") with { IntendedSubmissionDate = new DateOnly(2021, 10, 20) };
+
+        await engine.Harness.Bus.Publish(application, Cancel);
+
+        await engine.WaitForConsumedAsync(1);
+        var stored = await engine.QueryAsync(db => db.Cases.SingleAsync(Cancel));
+        stored.LegalDeadline.Should().Be(new DateOnly(2021, 12, 28), "received Tue 2 Nov 2021, 4 + 4 weeks with a record");
+        stored.ServicePromiseDeadline.Should().Be(new DateOnly(2021, 11, 17), "four weeks from the day the applicant wanted to apply");
+        stored.EffectiveDueDate.Should().Be(new DateOnly(2021, 11, 17));
+        (await engine.QueryAsync(db => db.ReviewTasks.SingleAsync(Cancel))).DueDate.Should().Be(new DateOnly(2021, 11, 17));
+
+        var clock = stored.ComputeClock(engine.Catalog.Get("vog-np"), engine.Catalog.Calendar);
+        clock.LegalDeadline.Should().Be(stored.LegalDeadline, "the stored dates are what the stored ledger derives");
+        stored.Clock.Events.Select(e => e.GetType().Name).Should().BeEquivalentTo(["CaseReceived", "OutageAffected", "RecordFound"]);
+    }
+
+    [Fact]
     public async Task Consume_ExactResends_CountedAsDuplicatesAndCreateNothing()
     {
         await using var engine = await EngineTestHost.StartAsync(NobodyHasARecord, database: Database);

@@ -120,8 +120,8 @@ public sealed class EngineTestHost : IAsyncDisposable
             foreach (var application in applications)
             {
                 var definition = Catalog.Get(application.Product);
-                var reviewCase = ApplicationCase.Receive(Guid.CreateVersion7(), application, definition);
-                var task = CaseRouter.AfterScreening(reviewCase, Domain.Screening.ScreeningResult.Record, definition, Time.GetUtcNow())
+                var reviewCase = ApplicationCase.Receive(Guid.CreateVersion7(), application, definition, Catalog.Calendar);
+                var task = CaseRouter.AfterScreening(reviewCase, Domain.Screening.ScreeningResult.Record, definition, Catalog.Calendar, Time.GetUtcNow())
                     ?? throw new InvalidOperationException("a case with a record must go to review");
                 db.Cases.Add(reviewCase);
                 db.ReviewTasks.Add(task);

@@ -23,9 +23,11 @@ public sealed class ApplicationCaseConfiguration : IEntityTypeConfiguration<Appl
         builder.Property(c => c.PriorityClass).HasMaxLength(64);
         builder.Property(c => c.DecidedBy).HasMaxLength(100);
         builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.Property(c => c.Clock).HasConversion(new ClockJsonConverter(), ClockJsonConverter.Comparer);
         builder.Ignore(c => c.Facts);
         builder.Ignore(c => c.LegalDeadlineMet);
         builder.HasIndex(c => new { c.SourceSystem, c.ApplicationId }).IsUnique();
-        builder.HasIndex(c => new { c.Status, c.LegalDeadline });
+        // The deadline sweeper walks open cases by due date, in batches.
+        builder.HasIndex(c => new { c.Status, c.EffectiveDueDate });
     }
 }
