@@ -1,4 +1,5 @@
 using BacklogFlow.Domain.Workflows;
+using BacklogFlow.Engine.Deadlines;
 using BacklogFlow.Engine.Intake;
 using BacklogFlow.Engine.Messaging;
 using BacklogFlow.Engine.Persistence;
@@ -47,6 +48,7 @@ public static class EngineServiceCollectionExtensions
         services.AddValidatedOptions<ReviewOptions>(configuration, ReviewOptions.Section);
         services.AddValidatedOptions<IntakeOptions>(configuration, IntakeOptions.Section);
         services.AddValidatedOptions<MessagingOptions>(configuration, MessagingOptions.Section);
+        services.AddValidatedOptions<DeadlineSweepOptions>(configuration, DeadlineSweepOptions.Section);
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => WorkflowDefinitionLoader.LoadDirectory(sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.Directory));
@@ -62,6 +64,9 @@ public static class EngineServiceCollectionExtensions
 
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+
+        services.AddSingleton<DeadlineSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeadlineSweeper>());
         return services;
     }
 

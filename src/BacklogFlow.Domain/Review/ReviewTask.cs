@@ -58,6 +58,21 @@ public sealed class ReviewTask
 
     public bool IsCompleted => CompletedAt is not null;
 
+    /// <summary>Moves the task up to <paramref name="target"/> when that class is served earlier; true when it moved.</summary>
+    public bool EscalateTo(PriorityClass target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (IsCompleted || target.Rank >= ClassRank)
+        {
+            return false;
+        }
+
+        PriorityClass = target.Name;
+        ClassRank = target.Rank;
+        Version++;
+        return true;
+    }
+
     public void Release(string worker, DateTimeOffset now, string reason)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);

@@ -37,6 +37,9 @@ namespace BacklogFlow.Migrations.PostgreSql.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<DateTimeOffset?>("BreachRecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -44,6 +47,9 @@ namespace BacklogFlow.Migrations.PostgreSql.Migrations
 
                     b.Property<string>("Clock")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("DeadlineWarning")
                         .HasColumnType("text");
 
                     b.Property<DateTimeOffset?>("DecidedAt")
@@ -65,6 +71,9 @@ namespace BacklogFlow.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(400)");
 
                     b.Property<DateOnly?>("IntendedSubmissionDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("LastSweptOn")
                         .HasColumnType("date");
 
                     b.Property<DateOnly>("LegalDeadline")

@@ -32,6 +32,9 @@ namespace BacklogFlow.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("BreachRecordedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -39,6 +42,9 @@ namespace BacklogFlow.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Clock")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeadlineWarning")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("DecidedAt")
@@ -60,6 +66,9 @@ namespace BacklogFlow.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("IntendedSubmissionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LastSweptOn")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("LegalDeadline")

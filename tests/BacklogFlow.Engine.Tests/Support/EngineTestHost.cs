@@ -61,6 +61,9 @@ public sealed class EngineTestHost : IAsyncDisposable
         var configuration = new Dictionary<string, string?>
         {
             [$"{DatabaseOptions.Section}:Provider"] = database.ToString(),
+
+            // Tests drive the sweeper themselves; in the background it would race them on fake time.
+            ["BacklogFlow:DeadlineSweep:Enabled"] = "false",
             [$"{DatabaseOptions.Section}:ConnectionString"] = database == TestDatabase.PostgreSql
                 ? await PostgreSqlTestDatabases.CreateAsync(TestContext.Current.CancellationToken)
                 : $"Data Source={Path.Combine(directory, "engine.db")}",

@@ -1,0 +1,122 @@
+using BacklogFlow.Domain.Cases;
+using BacklogFlow.Domain.Deadlines;
+using BacklogFlow.Domain.Workflows;
+using BacklogFlow.Engine.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace BacklogFlow.Engine.Deadlines;
+
+/// <summary>
+/// Walks open cases that are due within the widest warning threshold, in batches over the
+/// (status, effective due date) index: flags the warnings the definitions set, escalates at-risk
+/// review tasks to the class the warning names, and records breaches of the legal deadline. No
+/// per-case timers: a case is looked at once a day (again as soon as its clock changes), so the
+/// work drains however large the backlog, and batches are paced.
+/// </summary>
+public sealed partial class DeadlineSweeper(
+    IServiceScopeFactory scopes,
+    WorkflowCatalog catalog,
+    TimeProvider time,
+    IOptions<DeadlineSweepOptions> options,
+    ILogger<DeadlineSweeper> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Enabled)
+        {
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var total = SweepBatchResult.Empty;
+                while (await SweepBatchAsync(stoppingToken) is { Examined: > 0 } batch)
+                {
+                    total = total.Add(batch);
+                    await Task.Delay(options.Value.PauseBetweenBatches, time, stoppingToken);
+                }
+
+                if (total.Examined > 0)
+                {
+                    LogSwept(logger, total.Examined, total.Warned, total.Escalated, total.Breached);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogSweepFailed(logger, ex);
+            }
+
+            await Task.Delay(options.Value.Interval, time, stoppingToken);
+        }
+    }
+
+    /// <summary>Sweeps one batch; an empty result means everything due is looked at for today.</summary>
+    public async Task<SweepBatchResult> SweepBatchAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var today = LegalTime.ToLegalDate(now);
+        var horizon = today.AddDays(DeadlineRisk.Horizon(catalog.Definitions));
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BacklogFlowDbContext>();
+        var cases = await db.Cases
+            .Where(c => c.Status != CaseStatus.Decided && c.EffectiveDueDate <= horizon
+                && (c.LastSweptOn == null || c.LastSweptOn < today))
+            .OrderBy(c => c.EffectiveDueDate)
+            .Take(options.Value.BatchSize)
+            .ToListAsync(cancellationToken);
+        if (cases.Count == 0)
+        {
+            return SweepBatchResult.Empty;
+        }
+
+        var caseIds = cases.Select(c => c.Id).ToArray();
+        var openTasks = await db.ReviewTasks
+            .Where(t => caseIds.Contains(t.CaseId) && t.CompletedAt == null)
+            .ToDictionaryAsync(t => t.CaseId, cancellationToken);
+
+        int warned = 0, escalated = 0, breached = 0;
+        foreach (var open in cases)
+        {
+            var definition = catalog.Get(open.Product);
+            var risk = DeadlineRisk.Assess(open.EffectiveDueDate, open.LegalDeadline, today, definition.DeadlineWarnings);
+            var wasBreached = open.BreachRecordedAt is not null;
+            var previousWarning = open.DeadlineWarning;
+            open.RecordDeadlineRisk(risk, today, now);
+            warned += open.DeadlineWarning != previousWarning ? 1 : 0;
+            breached += !wasBreached && open.BreachRecordedAt is not null ? 1 : 0;
+
+            if (risk.Warning?.EscalateTo is { } target
+                && openTasks.TryGetValue(open.Id, out var task)
+                && definition.FindPriorityClass(target) is { } targetClass
+                && task.EscalateTo(targetClass))
+            {
+                escalated++;
+            }
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A worker changed one of these cases or tasks meanwhile; the next batch sees it afresh.
+            return new SweepBatchResult(cases.Count, 0, 0, 0);
+        }
+
+        return new SweepBatchResult(cases.Count, warned, escalated, breached);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deadline sweep: {Examined} cases looked at, {Warned} warnings, {Escalated} escalated, {Breached} breaches")]
+    private static partial void LogSwept(ILogger logger, int examined, int warned, int escalated, int breached);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Deadline sweep failed; trying again at the next interval")]
+    private static partial void LogSweepFailed(ILogger logger, Exception exception);
+}

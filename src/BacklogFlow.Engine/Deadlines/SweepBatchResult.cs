@@ -1,0 +1,13 @@
+namespace BacklogFlow.Engine.Deadlines;
+
+/// <summary>What one sweeper batch did.</summary>
+public sealed record SweepBatchResult(int Examined, int Warned, int Escalated, int Breached)
+{
+    public static readonly SweepBatchResult Empty = new(0, 0, 0, 0);
+
+    public SweepBatchResult Add(SweepBatchResult other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return new(Examined + other.Examined, Warned + other.Warned, Escalated + other.Escalated, Breached + other.Breached);
+    }
+}
