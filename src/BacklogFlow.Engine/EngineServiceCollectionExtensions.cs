@@ -61,6 +61,8 @@ public static class EngineServiceCollectionExtensions
         services.AddScoped<ApplicationIntake>();
         services.AddScoped<ReviewWorkQueue>();
         services.AddScoped<BacklogAccountQuery>();
+        services.AddScoped<CaseClock>();
+        services.AddScoped<PenaltyExposureQuery>();
 
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());

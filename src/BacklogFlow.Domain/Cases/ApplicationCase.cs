@@ -43,6 +43,9 @@ public sealed class ApplicationCase
 
     /// <summary>Derived from <see cref="Clock"/>: the earlier of the legal deadline and the promise; queues order by it.</summary>
     public DateOnly EffectiveDueDate { get; private set; }
+    /// <summary>Derived from <see cref="Clock"/>: the first day a penalty for deciding late runs (Awb 4:17), if a valid notice of default is in.</summary>
+    public DateOnly? PenaltyFirstDay { get; private set; }
+
     /// <summary>The narrowest deadline warning the sweeper found reached (a definition's warning name).</summary>
     public string? DeadlineWarning { get; private set; }
 
@@ -212,6 +215,7 @@ public sealed class ApplicationCase
         LegalDeadline = computed.LegalDeadline;
         ServicePromiseDeadline = computed.ServicePromiseDeadline;
         EffectiveDueDate = computed.EffectiveDueDate;
+        PenaltyFirstDay = computed.Penalty?.FirstDay;
     }
 
     private void Require(CaseStatus expected, string step)

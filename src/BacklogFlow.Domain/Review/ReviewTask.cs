@@ -58,6 +58,16 @@ public sealed class ReviewTask
 
     public bool IsCompleted => CompletedAt is not null;
 
+    /// <summary>Follows the case's clock: a suspension or extension moves the due date the queue orders by.</summary>
+    public void Reschedule(DateOnly dueDate)
+    {
+        if (!IsCompleted && dueDate != DueDate)
+        {
+            DueDate = dueDate;
+            Version++;
+        }
+    }
+
     /// <summary>Moves the task up to <paramref name="target"/> when that class is served earlier; true when it moved.</summary>
     public bool EscalateTo(PriorityClass target)
     {

@@ -88,6 +88,9 @@ namespace BacklogFlow.Migrations.PostgreSql.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateOnly?>("PenaltyFirstDay")
+                        .HasColumnType("date");
+
                     b.Property<string>("PriorityClass")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -137,6 +140,8 @@ namespace BacklogFlow.Migrations.PostgreSql.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PenaltyFirstDay");
 
                     b.HasIndex("SourceSystem", "ApplicationId")
                         .IsUnique();

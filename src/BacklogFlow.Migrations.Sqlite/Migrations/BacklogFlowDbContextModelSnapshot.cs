@@ -83,6 +83,9 @@ namespace BacklogFlow.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("PenaltyFirstDay")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PriorityClass")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -132,6 +135,8 @@ namespace BacklogFlow.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PenaltyFirstDay");
 
                     b.HasIndex("SourceSystem", "ApplicationId")
                         .IsUnique();

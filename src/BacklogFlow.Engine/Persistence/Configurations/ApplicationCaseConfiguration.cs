@@ -29,5 +29,8 @@ public sealed class ApplicationCaseConfiguration : IEntityTypeConfiguration<Appl
         builder.HasIndex(c => new { c.SourceSystem, c.ApplicationId }).IsUnique();
         // The deadline sweeper walks open cases by due date, in batches.
         builder.HasIndex(c => new { c.Status, c.EffectiveDueDate });
+
+        // Penalty exposure reads only the cases with a running penalty.
+        builder.HasIndex(c => c.PenaltyFirstDay);
     }
 }
