@@ -1,5 +1,6 @@
 using BacklogFlow.Domain.Workflows;
 using BacklogFlow.Engine.Deadlines;
+using BacklogFlow.Engine.Outages;
 using BacklogFlow.Engine.Intake;
 using BacklogFlow.Engine.Messaging;
 using BacklogFlow.Engine.Persistence;
@@ -62,6 +63,8 @@ public static class EngineServiceCollectionExtensions
         services.AddScoped<ReviewWorkQueue>();
         services.AddScoped<BacklogAccountQuery>();
         services.AddScoped<CaseClock>();
+        services.AddSingleton<RegisteredOutages>();
+        services.AddScoped<OutageRegistry>();
         services.AddScoped<PenaltyExposureQuery>();
 
         services.AddSingleton<OutboxDispatcher>();

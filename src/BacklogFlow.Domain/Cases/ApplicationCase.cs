@@ -1,4 +1,5 @@
 using BacklogFlow.Domain.Deadlines;
+using BacklogFlow.Domain.Outages;
 using BacklogFlow.Domain.Screening;
 using BacklogFlow.Domain.Workflows;
 
@@ -69,8 +70,13 @@ public sealed class ApplicationCase
 
     public bool LegalDeadlineMet => DecidedAt is { } at && LegalTime.ToLegalDate(at) <= LegalDeadline;
 
+    /// <param name="outages">Registered outage windows; those that affect the application start its service promise.</param>
     public static ApplicationCase Receive(
-        Guid id, ApplicationDetails application, WorkflowDefinition definition, HolidayCalendar calendar)
+        Guid id,
+        ApplicationDetails application,
+        WorkflowDefinition definition,
+        HolidayCalendar calendar,
+        IReadOnlyCollection<OutageWindow>? outages = null)
     {
         ArgumentNullException.ThrowIfNull(application);
         ArgumentNullException.ThrowIfNull(definition);
@@ -92,10 +98,13 @@ public sealed class ApplicationCase
             Status = CaseStatus.Received,
         };
         var clock = DeadlineLedger.Start(application.ReceivedAt);
-        if (application.IntendedSubmissionDate is { } intended)
+        foreach (var outage in outages ?? [])
         {
-            // The applicant wanted to apply during an outage: the service promise runs from then.
-            clock = clock.Record(new OutageAffected(intended, intended), definition.Term, calendar);
+            if (outage.Affects(received.Product, received.ReceivedOn, application.IntendedSubmissionDate))
+            {
+                // The promise runs from when the applicant wanted to apply, else from the outage start.
+                clock = clock.Record(new OutageAffected(outage.Start, application.IntendedSubmissionDate), definition.Term, calendar);
+            }
         }
 
         received.SetClock(clock, definition, calendar);

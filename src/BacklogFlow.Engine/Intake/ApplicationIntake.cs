@@ -2,6 +2,7 @@ using BacklogFlow.Contracts;
 using BacklogFlow.Domain.Cases;
 using BacklogFlow.Domain.Workflows;
 using BacklogFlow.Engine.Messaging;
+using BacklogFlow.Engine.Outages;
 using BacklogFlow.Engine.Persistence;
 using BacklogFlow.Engine.Quarantine;
 using BacklogFlow.Engine.Screening;
@@ -18,6 +19,7 @@ public sealed class ApplicationIntake(
     BacklogFlowDbContext db,
     WorkflowCatalog catalog,
     IJudicialRecordsCheck recordsCheck,
+    RegisteredOutages outages,
     TimeProvider time)
 {
     public async Task<IntakeOutcome> AcceptAsync(
@@ -101,7 +103,8 @@ public sealed class ApplicationIntake(
         }
 
         var definition = catalog.Get(application.Product);
-        var newCase = ApplicationCase.Receive(Guid.CreateVersion7(now), application, definition, catalog.Calendar);
+        var newCase = ApplicationCase.Receive(
+            Guid.CreateVersion7(now), application, definition, catalog.Calendar, await outages.CurrentAsync(cancellationToken));
         var screening = await recordsCheck.CheckAsync(
             new RecordsCheckRequest(newCase.ApplicantReference, newCase.Product, newCase.ScreeningProfile, newCase.FunctionAspects),
             cancellationToken);

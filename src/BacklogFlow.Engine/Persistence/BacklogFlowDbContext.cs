@@ -1,4 +1,5 @@
 using BacklogFlow.Domain.Cases;
+using BacklogFlow.Domain.Outages;
 using BacklogFlow.Domain.Review;
 using BacklogFlow.Engine.Intake;
 using BacklogFlow.Engine.Messaging;
@@ -15,6 +16,7 @@ public sealed class BacklogFlowDbContext(DbContextOptions<BacklogFlowDbContext> 
     public DbSet<ProcessedMessage> ProcessedMessages => Set<ProcessedMessage>();
     public DbSet<QuarantinedMessage> QuarantinedMessages => Set<QuarantinedMessage>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<OutageWindow> OutageWindows => Set<OutageWindow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -151,6 +151,41 @@ namespace BacklogFlow.Migrations.PostgreSql.Migrations
                     b.ToTable("cases", (string)null);
                 });
 
+            modelBuilder.Entity("BacklogFlow.Domain.Outages.OutageWindow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("CatchUpDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly>("End")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("ForceMajeureAppliedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Products")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("outage_windows", (string)null);
+                });
+
             modelBuilder.Entity("BacklogFlow.Domain.Review.ReviewTask", b =>
                 {
                     b.Property<Guid>("Id")

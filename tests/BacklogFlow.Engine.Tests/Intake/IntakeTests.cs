@@ -1,6 +1,7 @@
 using BacklogFlow.Contracts;
 using BacklogFlow.Domain.Cases;
 using BacklogFlow.Engine.Intake;
+using BacklogFlow.Engine.Outages;
 using BacklogFlow.Engine.Quarantine;
 using BacklogFlow.Engine.Screening;
 using BacklogFlow.Engine.Tests.Support;
@@ -68,6 +69,8 @@ public abstract class IntakeTests
     public async Task Consume_OutageAffectedWithRecord_QueuedByTheEarlierServicePromise()
     {
         await using var engine = await EngineTestHost.StartAsync(EverybodyHasARecord, database: Database);
+        await engine.InScopeAsync(sp => sp.GetRequiredService<OutageRegistry>().RegisterAsync(
+            new DateOnly(2021, 10, 15), new DateOnly(2021, 11, 1), ["vog-np"], catchUpDays: 28, "VOG outage 2021", Cancel));
         var application = Applications.Submitted(sector: "childcare") with { IntendedSubmissionDate = new DateOnly(2021, 10, 20) };
 
         await engine.Harness.Bus.Publish(application, Cancel);
@@ -82,6 +85,19 @@ public abstract class IntakeTests
         var clock = stored.ComputeClock(engine.Catalog.Get("vog-np"), engine.Catalog.Calendar);
         clock.LegalDeadline.Should().Be(stored.LegalDeadline, "the stored dates are what the stored ledger derives");
         stored.Clock.Events.Select(e => e.GetType().Name).Should().BeEquivalentTo(["CaseReceived", "OutageAffected", "RecordFound"]);
+    }
+
+    [Fact]
+    public async Task Consume_NoRegisteredOutage_NoServicePromise()
+    {
+        await using var engine = await EngineTestHost.StartAsync(EverybodyHasARecord, database: Database);
+
+        await engine.Harness.Bus.Publish(Applications.Submitted() with { IntendedSubmissionDate = new DateOnly(2021, 10, 20) }, Cancel);
+
+        await engine.WaitForConsumedAsync(1);
+        var stored = await engine.QueryAsync(db => db.Cases.SingleAsync(Cancel));
+        stored.ServicePromiseDeadline.Should().BeNull("a promise belongs to a registered outage");
+        stored.EffectiveDueDate.Should().Be(stored.LegalDeadline);
     }
 
     [Fact]
