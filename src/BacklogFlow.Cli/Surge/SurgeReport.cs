@@ -80,6 +80,7 @@ internal static class SurgeReport
 
         Row("decisions received by the legacy system", result.DecisionsReceived);
         Row("rejections received by the legacy system", result.RejectionsReceived);
+        Row("replies delivered again (at least once; de-duplicated)", result.DecisionRepeats + result.RejectionRepeats);
         Row("unaccounted", result.UnaccountedMessages);
         console.Write(table);
         console.MarkupLine($"Took {result.Elapsed.TotalSeconds:F1} s ({spec.MessageCount / Math.Max(result.Elapsed.TotalSeconds, 0.001):N0} messages/s).");

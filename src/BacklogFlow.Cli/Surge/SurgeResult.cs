@@ -31,8 +31,10 @@ internal sealed record SurgeResult(
             Expect(problems, "accepted cases neither decided nor waiting", 0, account.CasesInLimbo);
             Expect(problems, "decisions received by the legacy system", account.DecidedAutomatically + account.DecidedAfterReview, DecisionsReceived);
             Expect(problems, "rejections received by the legacy system", account.Quarantined, RejectionsReceived);
-            Expect(problems, "decisions received twice", 0, DecisionRepeats);
-            Expect(problems, "rejections received twice", 0, RejectionRepeats);
+
+            // Repeats are not counted against the account: delivery back to the legacy system is at
+            // least once (an engine process killed between publish and commit publishes again), and
+            // the legacy side de-duplicates by case id. They are reported in the account.
             if (TimedOut)
             {
                 problems.Add("timed out before everything was accounted for");

@@ -4,6 +4,7 @@ using BacklogFlow.Domain.Review;
 using BacklogFlow.Domain.Workflows;
 using BacklogFlow.Engine.Messaging;
 using BacklogFlow.Engine.Persistence;
+using BacklogFlow.Testing;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.EntityFrameworkCore;

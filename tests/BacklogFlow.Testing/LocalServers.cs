@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace BacklogFlow.Engine.Tests.Support;
+namespace BacklogFlow.Testing;
 
 /// <summary>
 /// Makes sure the real servers the tests need are running, as Testcontainers would: on first use it
@@ -49,6 +49,19 @@ public static class LocalServers
         {
             Gate.Release();
         }
+    }
+
+    /// <summary>Runs a server tool (rabbitmqctl...) and returns its output; fails with the output when it fails.</summary>
+    public static async Task<string> RunAsync(string fileName, IEnumerable<string> arguments, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(fileName, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not run {fileName}");
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        return process.ExitCode == 0
+            ? await output
+            : throw new InvalidOperationException($"{fileName} {string.Join(' ', start.ArgumentList)} failed ({process.ExitCode}): {await output}{await errors}");
     }
 
     private static string FindRepositoryRoot()

@@ -2,7 +2,7 @@ using BacklogFlow.Engine.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace BacklogFlow.Engine.Tests.Support;
+namespace BacklogFlow.Testing;
 
 /// <summary>
 /// One fresh PostgreSQL database per test, copied from a template that was migrated once per run,

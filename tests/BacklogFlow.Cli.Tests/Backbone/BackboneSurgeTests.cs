@@ -1,0 +1,112 @@
+using BacklogFlow.Cli.Hosting;
+using BacklogFlow.Cli.Surge;
+using BacklogFlow.Testing;
+
+namespace BacklogFlow.Cli.Tests.Backbone;
+
+/// <summary>
+/// The surge through RabbitMQ into PostgreSQL with separate engine worker processes, as production
+/// runs it: nothing lost and nothing doubled when a worker is killed or the broker restarts.
+/// </summary>
+public sealed class BackboneSurgeTests : IAsyncLifetime
+{
+    private string _database = "";
+    private string _virtualHost = "";
+    private Dictionary<string, string?> _settings = [];
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = await PostgreSqlTestDatabases.CreateAsync(Cancel);
+        _virtualHost = await RabbitMqTestVirtualHosts.CreateAsync(Cancel);
+        _settings = RabbitMqTestVirtualHosts.Settings(_virtualHost);
+        _settings["BacklogFlow:Database:Provider"] = "PostgreSql";
+        _settings["BacklogFlow:Database:ConnectionString"] = _database;
+        _settings["BacklogFlow:Database:MigrateOnStartup"] = "false";
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await RabbitMqTestVirtualHosts.DeleteAsync(_virtualHost);
+        await PostgreSqlTestDatabases.DropAsync(_database);
+    }
+
+    [Fact]
+    public async Task Surge_TwoWorkersOneKilledMidSurge_EveryApplicationAccountedForOnce()
+    {
+        await using var first = await WorkerProcess.StartAsync(_settings, Cancel);
+        await using var second = await WorkerProcess.StartAsync(_settings, Cancel);
+        WorkerProcess? replacement = null;
+        var killed = false;
+
+        var result = await RunSurgeAsync(2000, async (done, total) =>
+        {
+            if (!killed && done >= total / 3)
+            {
+                killed = true;
+                await first.KillAsync();
+                replacement = await WorkerProcess.StartAsync(_settings, Cancel);
+            }
+        });
+
+        killed.Should().BeTrue("the worker was killed mid-surge");
+        result.Discrepancies.Should().BeEmpty(second.Log);
+        result.Account.Accepted.Should().Be(result.Specification.ValidCount, "nothing doubled: one case per application");
+        if (replacement is not null)
+        {
+            await replacement.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Surge_BrokerRestartedMidSurge_EveryApplicationAccountedForOnce()
+    {
+        await using var worker = await WorkerProcess.StartAsync(_settings, Cancel);
+        var restarted = false;
+
+        var result = await RunSurgeAsync(1500, async (done, total) =>
+        {
+            if (!restarted && done >= total / 3)
+            {
+                restarted = true;
+                await LocalServers.RunAsync("rabbitmqctl", ["-q", "stop_app"], Cancel);
+                await LocalServers.RunAsync("rabbitmqctl", ["-q", "start_app"], Cancel);
+            }
+        });
+
+        restarted.Should().BeTrue("the broker was restarted mid-surge");
+        result.Discrepancies.Should().BeEmpty(worker.Log);
+        result.Account.Accepted.Should().Be(result.Specification.ValidCount);
+    }
+
+    /// <summary>Publishes a surge with this process only publishing and accounting; the workers consume.</summary>
+    private async Task<SurgeResult> RunSurgeAsync(int applications, Func<int, int, Task> onProgress)
+    {
+        var specification = new SurgeSpecification(applications, 0.2, 0.02, 0.01, Seed: 11, $"backbone-{Guid.NewGuid():N}"[..20], DateTimeOffset.UtcNow);
+        var settings = new Dictionary<string, string?>(_settings) { ["BacklogFlow:Database:MigrateOnStartup"] = "true" };
+        var runner = new SurgeRunner(specification, settings, EngineRole.Publisher);
+        var gate = new SemaphoreSlim(1, 1);
+        var progress = new SynchronousProgress(async p =>
+        {
+            if (await gate.WaitAsync(0))
+            {
+                try
+                {
+                    await onProgress(p.Done, p.Total);
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            }
+        });
+        return await runner.RunAsync(TimeSpan.FromMinutes(5), progress, Cancel);
+    }
+
+    /// <summary>Runs the callback on the reporting thread, so the surge waits while a worker is killed.</summary>
+    private sealed class SynchronousProgress(Func<(int Done, int Total), Task> report) : IProgress<(int Done, int Total)>
+    {
+        public void Report((int Done, int Total) value) => report(value).GetAwaiter().GetResult();
+    }
+}
