@@ -3,7 +3,9 @@ using BacklogFlow.Engine.Deadlines;
 using BacklogFlow.Engine.Outages;
 using BacklogFlow.Engine.Intake;
 using BacklogFlow.Engine.Messaging;
+using BacklogFlow.Engine.Observability;
 using BacklogFlow.Engine.Persistence;
+using BacklogFlow.Engine.Quarantine;
 using BacklogFlow.Engine.Reporting;
 using BacklogFlow.Engine.Review;
 using BacklogFlow.Engine.Screening;
@@ -52,6 +54,8 @@ public static class EngineServiceCollectionExtensions
         services.AddValidatedOptions<DeadlineSweepOptions>(configuration, DeadlineSweepOptions.Section);
 
         services.AddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<EngineMetrics>();
         services.AddSingleton(sp => WorkflowDefinitionLoader.LoadDirectory(sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.Directory));
         services.AddHostedService<WorkflowCatalogStartupCheck>();
 
@@ -66,6 +70,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<RegisteredOutages>();
         services.AddScoped<OutageRegistry>();
         services.AddScoped<PenaltyExposureQuery>();
+        services.AddScoped<QuarantineActions>();
 
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());

@@ -6,8 +6,9 @@ namespace BacklogFlow.Cli.Commands;
 
 /// <summary>
 /// `backlogflow worker`: an engine process that only consumes and dispatches (intake consumer,
-/// outbox dispatcher), so any number run beside the web host, competing for messages. Runs until
-/// SIGTERM or Ctrl+C, finishing the messages in hand.
+/// outbox dispatcher, deadline sweeper), so any number run beside the web host, competing for
+/// messages. Serves /health/live, /health/ready and /metrics (BacklogFlow:Observability:Urls).
+/// Runs until SIGTERM or Ctrl+C, finishing the messages in hand.
 /// </summary>
 internal static class WorkerCommand
 {
@@ -18,8 +19,9 @@ internal static class WorkerCommand
         common.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
-            using var host = EngineHost.Build(common.ToConfiguration(result), EngineRole.Worker, logLevel: Microsoft.Extensions.Logging.LogLevel.Information);
-            await host.RunAsync(cancellationToken);
+            await using var host = EngineHost.BuildWorker(common.ToConfiguration(result));
+            // The IHost overload: WebApplication's own RunAsync takes a URL, not a token.
+            await ((IHost)host).RunAsync(cancellationToken);
             return 0;
         });
         return command;

@@ -1,5 +1,8 @@
 using BacklogFlow.Engine;
+using BacklogFlow.Engine.Observability;
 using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -26,16 +29,53 @@ internal static class EngineHost
             ContentRootPath = AppContext.BaseDirectory,
             DisableDefaults = true,
         });
+        Configure(builder, overrides, role, configureBus, logLevel);
+        configureServices?.Invoke(builder.Services);
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// A long-running engine worker: the same engine, plus /health/live, /health/ready and /metrics
+    /// on <see cref="ObservabilityOptions.Urls"/> for the orchestrator and the scraper.
+    /// </summary>
+    public static WebApplication BuildWorker(IReadOnlyDictionary<string, string?> overrides)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            Args = [],
+        });
+        builder.Configuration.Sources.Clear();
+        Configure(builder, overrides, EngineRole.Worker, configureBus: null, LogLevel.Information);
+        builder.Services.AddBacklogFlowTelemetry(builder.Configuration);
+        var urls = builder.Configuration.GetSection(ObservabilityOptions.Section).Get<ObservabilityOptions>()?.Urls
+            ?? new ObservabilityOptions().Urls;
+        builder.WebHost.UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+        var app = builder.Build();
+        app.MapBacklogFlowObservability();
+        return app;
+    }
+
+    private static void Configure(
+        IHostApplicationBuilder builder,
+        IReadOnlyDictionary<string, string?> overrides,
+        EngineRole role,
+        Action<IBusRegistrationConfigurator>? configureBus,
+        LogLevel logLevel)
+    {
         builder.Configuration
             .AddJsonFile("appsettings.json", optional: true)
             .AddEnvironmentVariables()
             .AddInMemoryCollection(overrides);
+        builder.Logging.ClearProviders();
         builder.Logging
             .AddConfiguration(builder.Configuration.GetSection("Logging"))
             .SetMinimumLevel(logLevel)
+
+            // One line per SQL command drowns a worker's log; EF Core's warnings and errors stay.
+            .AddFilter("Microsoft.EntityFrameworkCore", level => level >= LogLevel.Warning)
             .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddBacklogFlowEngine(builder.Configuration, configureBus, consumeIntake: role == EngineRole.Worker);
-        configureServices?.Invoke(builder.Services);
-        return builder.Build();
     }
 }

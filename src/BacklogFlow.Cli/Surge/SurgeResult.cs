@@ -30,7 +30,8 @@ internal sealed record SurgeResult(
             Expect(problems, "quarantined", spec.InvalidCount + spec.ConflictCount, account.Quarantined);
             Expect(problems, "accepted cases neither decided nor waiting", 0, account.CasesInLimbo);
             Expect(problems, "decisions received by the legacy system", account.DecidedAutomatically + account.DecidedAfterReview, DecisionsReceived);
-            Expect(problems, "rejections received by the legacy system", account.Quarantined, RejectionsReceived);
+            Expect(problems, "rejections received by the legacy system", account.Rejected, RejectionsReceived);
+            Expect(problems, "messages whose processing failed (quarantined for replay)", 0, account.ProcessingFailed);
 
             // Repeats are not counted against the account: delivery back to the legacy system is at
             // least once (an engine process killed between publish and commit publishes again), and

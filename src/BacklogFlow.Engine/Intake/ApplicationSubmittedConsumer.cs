@@ -1,15 +1,17 @@
 using BacklogFlow.Contracts;
+using BacklogFlow.Engine.Observability;
 using MassTransit;
 
 namespace BacklogFlow.Engine.Intake;
 
 /// <summary>The bus side of intake: hands each message, with its id and its body as received, to <see cref="ApplicationIntake"/>.</summary>
-public sealed class ApplicationSubmittedConsumer(ApplicationIntake intake) : IConsumer<ApplicationSubmitted>
+public sealed class ApplicationSubmittedConsumer(ApplicationIntake intake, EngineMetrics metrics) : IConsumer<ApplicationSubmitted>
 {
-    public Task Consume(ConsumeContext<ApplicationSubmitted> context)
+    public async Task Consume(ConsumeContext<ApplicationSubmitted> context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var payload = context.ReceiveContext.Body.GetString();
-        return intake.AcceptAsync(context.Message, context.MessageId, payload, context.CancellationToken);
+        var outcome = await intake.AcceptAsync(context.Message, context.MessageId, payload, context.CancellationToken);
+        metrics.IntakeMessage(outcome);
     }
 }

@@ -36,7 +36,19 @@ public sealed class ApplicationSubmittedConsumerDefinition : ConsumerDefinition<
         endpointConfigurator.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: true);
 
         // Two copies of one application racing each other: the loser hits the unique key or the
-        // concurrency token, and on the next attempt sees the winner's record and counts a duplicate.
-        endpointConfigurator.UseMessageRetry(r => r.Immediate(_options.ImmediateRetries));
+        // concurrency token, and on the next (immediate) attempt sees the winner's record and counts
+        // a duplicate. Slower faults get the paused retries after those; see IntakeOptions.
+        var intervals = _options.RetryIntervals();
+        endpointConfigurator.UseMessageRetry(r =>
+        {
+            if (intervals.Length == 0)
+            {
+                r.None();
+            }
+            else
+            {
+                r.Intervals(intervals);
+            }
+        });
     }
 }

@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 
 namespace BacklogFlow.Engine.Intake;
 
 /// <summary>Configuration section "BacklogFlow:Intake".</summary>
-public sealed class IntakeOptions
+public sealed class IntakeOptions : IValidatableObject
 {
     public const string Section = "BacklogFlow:Intake";
 
@@ -18,4 +19,45 @@ public sealed class IntakeOptions
     /// <summary>Immediate retries of a message that failed on a transient conflict (racing duplicates).</summary>
     [Range(0, 100)]
     public int ImmediateRetries { get; set; } = 5;
+
+    /// <summary>
+    /// Further retries after the immediate ones, with these pauses (comma-separated TimeSpans), for
+    /// faults that take a while to pass: a database failing over, the records check timing out. The
+    /// message stays unacknowledged meanwhile, so if this process dies the broker redelivers it to
+    /// another. When the last retry fails too, the message goes to the error queue and into
+    /// quarantine as <c>processing-failed</c>, with the exception, for a supervisor to replay.
+    /// </summary>
+    public string TransientRetryDelays { get; set; } = "00:00:01,00:00:05,00:00:15,00:00:30,00:01:00";
+
+    /// <summary>Every pause between attempts: the immediate retries, then <see cref="TransientRetryDelays"/>.</summary>
+    public TimeSpan[] RetryIntervals() =>
+        [.. Enumerable.Repeat(TimeSpan.Zero, ImmediateRetries), .. ParseDelays(TransientRetryDelays, out _)];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        ParseDelays(TransientRetryDelays, out var problem);
+        if (problem is not null)
+        {
+            yield return new ValidationResult(
+                $"{Section}:{nameof(TransientRetryDelays)}: {problem}", [nameof(TransientRetryDelays)]);
+        }
+    }
+
+    private static List<TimeSpan> ParseDelays(string? text, out string? problem)
+    {
+        problem = null;
+        var delays = new List<TimeSpan>();
+        foreach (var part in (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!TimeSpan.TryParse(part, CultureInfo.InvariantCulture, out var delay) || delay < TimeSpan.Zero || delay > TimeSpan.FromHours(1))
+            {
+                problem = $"'{part}' is not a pause between 00:00:00 and 01:00:00 (write e.g. 00:00:05,00:00:30)";
+                return [];
+            }
+
+            delays.Add(delay);
+        }
+
+        return delays;
+    }
 }

@@ -28,7 +28,7 @@ public static class BusSetup
         if (consumeIntake)
         {
             bus.AddConsumer<ApplicationSubmittedConsumer, ApplicationSubmittedConsumerDefinition>();
-            bus.AddReceiveObserver<UnreadableMessageObserver>();
+            bus.AddReceiveObserver<IntakeFaultObserver>();
         }
 
         configureMore?.Invoke(bus);

@@ -11,4 +11,14 @@ public static class QuarantineReasons
 
     /// <summary>Not readable as an application at all (not JSON, wrong shape).</summary>
     public const string Unreadable = "unreadable";
+
+    /// <summary>
+    /// A readable message whose processing kept failing after every retry (a database or the
+    /// records check down for longer than the retries last). Not the sender's fault: no rejection
+    /// goes back; a supervisor replays it once the cause is mended.
+    /// </summary>
+    public const string ProcessingFailed = "processing-failed";
+
+    /// <summary>Whether the sender is told (with <c>ApplicationRejected</c>): only when its message is at fault.</summary>
+    public static bool NotifiesSender(string reason) => reason != ProcessingFailed;
 }

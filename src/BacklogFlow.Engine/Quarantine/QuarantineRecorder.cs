@@ -5,7 +5,8 @@ using BacklogFlow.Engine.Persistence;
 namespace BacklogFlow.Engine.Quarantine;
 
 /// <summary>
-/// Keeps a rejected message with its reason and tells the sender, in the caller's unit of work:
+/// Keeps a rejected message with its reason and, when the message is at fault
+/// (<see cref="QuarantineReasons.NotifiesSender"/>), tells the sender, in the caller's unit of work:
 /// the quarantine row and the <see cref="ApplicationRejected"/> reply commit together.
 /// </summary>
 public static class QuarantineRecorder
@@ -33,6 +34,11 @@ public static class QuarantineRecorder
             Payload = payload,
         };
         db.QuarantinedMessages.Add(entry);
+        if (!QuarantineReasons.NotifiesSender(reason))
+        {
+            return entry;
+        }
+
         db.Enqueue(new ApplicationRejected
         {
             ApplicationId = entry.ApplicationId,

@@ -1,3 +1,5 @@
+using BacklogFlow.Engine.Quarantine;
+
 namespace BacklogFlow.Engine.Reporting;
 
 /// <summary>
@@ -15,6 +17,12 @@ public sealed record BacklogAccount(
     int PendingOutboxMessages)
 {
     public int Quarantined => QuarantinedByReason.Values.Sum();
+
+    /// <summary>Quarantined because processing kept failing: not the sender's fault, so not rejected; awaiting a replay.</summary>
+    public int ProcessingFailed => QuarantinedByReason.GetValueOrDefault(QuarantineReasons.ProcessingFailed);
+
+    /// <summary>Quarantined messages the sender was told about (<c>ApplicationRejected</c>).</summary>
+    public int Rejected => Quarantined - ProcessingFailed;
 
     public int Waiting => WaitingByQueue.Values.Sum();
 

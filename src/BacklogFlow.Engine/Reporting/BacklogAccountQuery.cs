@@ -1,5 +1,6 @@
 using BacklogFlow.Domain.Cases;
 using BacklogFlow.Engine.Persistence;
+using BacklogFlow.Engine.Quarantine;
 using Microsoft.EntityFrameworkCore;
 
 namespace BacklogFlow.Engine.Reporting;
@@ -22,8 +23,9 @@ public sealed class BacklogAccountQuery(BacklogFlowDbContext db)
         var duplicates = await db.IntakeRecords.AsNoTracking()
             .Where(r => r.SourceSystem == sourceSystem)
             .SumAsync(r => r.DuplicateCount, cancellationToken);
+        // A replayed entry is accounted for by what its replay became (a case or a duplicate).
         var quarantined = await db.QuarantinedMessages.AsNoTracking()
-            .Where(m => m.SourceSystem == sourceSystem)
+            .Where(m => m.SourceSystem == sourceSystem && m.Resolution != QuarantineResolutions.Replayed)
             .GroupBy(m => m.Reason)
             .Select(g => new { Reason = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Reason, g => g.Count, cancellationToken);

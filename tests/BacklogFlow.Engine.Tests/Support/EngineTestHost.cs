@@ -45,6 +45,9 @@ public sealed class EngineTestHost : IAsyncDisposable
 
     public ConsumedMessages Consumed => Host.Services.GetRequiredService<ConsumedMessages>();
 
+    /// <summary>The engine's intake counter (backlogflow.intake.messages), as an operator sees it.</summary>
+    public IntakeCounter Intake => Host.Services.GetRequiredService<IntakeCounter>();
+
     /// <summary>Decisions the legacy system received.</summary>
     public ReceivedMessages<ApplicationDecided> Decisions => Host.Services.GetRequiredService<ReceivedMessages<ApplicationDecided>>();
 
@@ -56,7 +59,8 @@ public sealed class EngineTestHost : IAsyncDisposable
     public static async Task<EngineTestHost> StartAsync(
         IDictionary<string, string?>? settings = null,
         Action<IBusFactoryConfigurator>? configureTransport = null,
-        TestDatabase database = TestDatabase.Sqlite)
+        TestDatabase database = TestDatabase.Sqlite,
+        Action<IServiceCollection>? configureServices = null)
     {
         var directory = Directory.CreateTempSubdirectory("backlogflow-test-").FullName;
         var configuration = new Dictionary<string, string?>
@@ -91,7 +95,10 @@ public sealed class EngineTestHost : IAsyncDisposable
             },
             configureTransport));
         builder.Services.AddConsumeObserver(sp => sp.GetRequiredService<ConsumedMessages>());
+        builder.Services.AddSingleton<IntakeCounter>();
+        configureServices?.Invoke(builder.Services);
         var host = builder.Build();
+        _ = host.Services.GetRequiredService<IntakeCounter>(); // listening before the first message
         try
         {
             await host.StartAsync(TestContext.Current.CancellationToken);

@@ -15,6 +15,10 @@ public sealed class QuarantinedMessageConfiguration : IEntityTypeConfiguration<Q
         builder.Property(m => m.Detail).HasMaxLength(2000);
         builder.Property(m => m.SourceSystem).HasMaxLength(100);
         builder.Property(m => m.ApplicationId).HasMaxLength(100);
+        builder.Property(m => m.Resolution).HasMaxLength(32);
+        builder.Property(m => m.ResolvedBy).HasMaxLength(100);
+        builder.Property(m => m.ResolutionNote).HasMaxLength(2000);
+        builder.Property(m => m.Version).IsConcurrencyToken();
         builder.HasIndex(m => new { m.SourceSystem, m.Reason });
         builder.HasIndex(m => m.QuarantinedAt);
     }

@@ -1,0 +1,124 @@
+using System.Text.Json;
+using BacklogFlow.Engine.Intake;
+using BacklogFlow.Engine.Observability;
+using BacklogFlow.Engine.Persistence;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace BacklogFlow.Engine.Quarantine;
+
+/// <summary>
+/// Quarantines what arrives on the intake queue and does not become an application: bytes that are
+/// not JSON, JSON no consumer can read, and messages whose processing still fails after every
+/// retry (with the exception). MassTransit still moves such a message to its error or skipped
+/// queue; this keeps it, with the reason, where supervisors look and can replay it.
+/// </summary>
+public sealed partial class IntakeFaultObserver(
+    IServiceScopeFactory scopes,
+    IOptions<IntakeOptions> intakeOptions,
+    EngineMetrics metrics,
+    TimeProvider time,
+    ILogger<IntakeFaultObserver> logger) : IReceiveObserver
+{
+    public Task PreReceive(ReceiveContext context) => Task.CompletedTask;
+
+    public Task PostReceive(ReceiveContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+
+        // Received without a fault, yet no consumer took it: it would go to the skipped queue.
+        return context.IsDelivered || context.IsFaulted || !IsIntake(context)
+            ? Task.CompletedTask
+            : QuarantineAsync(context, QuarantineReasons.Unreadable, "no consumer could read it as an application (wrong message type or shape)");
+    }
+
+    public Task PostConsume<T>(ConsumeContext<T> context, TimeSpan duration, string consumerType)
+        where T : class => Task.CompletedTask;
+
+    /// <summary>
+    /// The consumer failed and the retry policy gave up (MassTransit's retry holds back the fault
+    /// notification until its last attempt, so this runs once per message).
+    /// </summary>
+    public async Task ConsumeFault<T>(ConsumeContext<T> context, TimeSpan duration, string consumerType, Exception exception)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(exception);
+        if (!IsIntake(context.ReceiveContext))
+        {
+            return;
+        }
+
+        var retries = intakeOptions.Value.RetryIntervals().Length;
+        var detail = $"processing failed after {retries} retries: {exception.GetType().Name}: {FirstLine(exception.Message)}";
+        try
+        {
+            await QuarantineAsync(context.ReceiveContext, QuarantineReasons.ProcessingFailed, detail, context.MessageId);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Most likely the same outage that made processing fail. The message is still kept by
+            // the broker in the intake's error queue (logged above); nothing is lost.
+        }
+    }
+
+    public Task ReceiveFault(ReceiveContext context, Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(exception);
+
+        // Consumer faults are handled (retried, then faulted) by the consume pipeline; a receive
+        // fault without a consumer means the body itself could not be read.
+        return context.IsDelivered || !IsIntake(context)
+            ? Task.CompletedTask
+            : QuarantineAsync(context, QuarantineReasons.Unreadable, $"the body could not be read: {FirstLine(Explain(exception))}");
+    }
+
+    private bool IsIntake(ReceiveContext context) =>
+        context.InputAddress.AbsolutePath.TrimEnd('/').EndsWith("/" + intakeOptions.Value.QueueName, StringComparison.Ordinal);
+
+    private async Task QuarantineAsync(ReceiveContext context, string reason, string detail, Guid? knownMessageId = null)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<BacklogFlowDbContext>();
+            var messageId = knownMessageId
+                ?? context.TransportHeaders.Get<Guid>(MessageHeaders.MessageId)
+                ?? (Guid.TryParse(context.GetMessageId()?.ToString(), out var id) ? id : null);
+            var body = context.Body.GetBytes();
+            var (sourceSystem, applicationId) = QuarantinedPayload.BestEffortIds(body);
+            db.Quarantine(reason, detail, QuarantinedPayload.FromBody(body), sourceSystem, applicationId, messageId, time.GetUtcNow());
+            await db.SaveChangesAsync(context.CancellationToken);
+            metrics.IntakeQuarantined(reason);
+        }
+        catch (Exception ex)
+        {
+            // The broker still holds the message in its error or skipped queue: nothing is lost,
+            // but a supervisor must know the quarantine table missed one.
+            LogQuarantineFailed(logger, ex, reason, context.InputAddress);
+            throw;
+        }
+    }
+
+    /// <summary>The JSON error says where (its path); otherwise the innermost cause says what.</summary>
+    private static string Explain(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is JsonException)
+            {
+                return current.Message;
+            }
+        }
+
+        return exception.GetBaseException().Message;
+    }
+
+    private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not quarantine a message ({Reason}) from {InputAddress}; the broker keeps it in the error queue")]
+    private static partial void LogQuarantineFailed(ILogger logger, Exception exception, string reason, Uri inputAddress);
+}
