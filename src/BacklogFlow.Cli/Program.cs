@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 var root = new RootCommand("BacklogFlow: works off a post-outage backlog of applications fairly and on time.")
 {
     SurgeCommand.Create(),
+    DeadlineCommand.Create(),
     MigrateCommand.Create(),
     WorkerCommand.Create(),
 };

@@ -2,8 +2,11 @@ using System.Globalization;
 
 namespace BacklogFlow.Domain.Deadlines;
 
-/// <summary>How dates and amounts are written in applied rules: "Tue 2 Nov 2021", "5–7 Nov 2021", "€1,442".</summary>
-internal static class LegalDates
+/// <summary>
+/// How dates and amounts are written in applied rules, and by anything that shows them beside those
+/// rules (the CLI): "Tue 2 Nov 2021", "5–7 Nov 2021", "€1,442".
+/// </summary>
+public static class LegalDates
 {
     public static string Format(DateOnly date) => date.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture);
 

@@ -10,4 +10,14 @@ public static class LegalTime
 
     public static DateOnly ToLegalDate(DateTimeOffset instant) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
+
+    /// <summary>
+    /// Noon in Europe/Amsterdam on <paramref name="date"/>: an instant whose legal date is that date,
+    /// for when only the date of an event is known (noon is never skipped or repeated by daylight saving).
+    /// </summary>
+    public static DateTimeOffset Noon(DateOnly date)
+    {
+        var local = date.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, Zone.GetUtcOffset(local));
+    }
 }

@@ -11,8 +11,7 @@ public static class LedgerBuilder
     public static DateOnly D(int year, int month, int day) => new(year, month, day);
 
     /// <summary>Noon in Amsterdam on that date.</summary>
-    public static DateTimeOffset Noon(int year, int month, int day) =>
-        new(year, month, day, 12, 0, 0, LegalTime.Zone.GetUtcOffset(new DateTime(year, month, day, 12, 0, 0, DateTimeKind.Unspecified)));
+    public static DateTimeOffset Noon(int year, int month, int day) => LegalTime.Noon(new DateOnly(year, month, day));
 
     public static CaseReceived Received(int year, int month, int day) => new(Noon(year, month, day));
 

@@ -22,4 +22,27 @@ public sealed class LegalTimeTests
     {
         LegalTime.ToLegalDate(new DateTimeOffset(2021, 11, 2, 20, 0, 0, TimeSpan.FromHours(-5))).Should().Be(new DateOnly(2021, 11, 3));
     }
+
+    [Theory]
+    [InlineData(2021, 11, 2)]
+    [InlineData(2021, 7, 1)]
+    [InlineData(2021, 3, 28)] // daylight saving starts
+    [InlineData(2021, 10, 31)] // daylight saving ends
+    [InlineData(2021, 12, 31)]
+    public void Noon_AnyDate_IsNoonInAmsterdamOnThatLegalDate(int year, int month, int day)
+    {
+        var date = new DateOnly(year, month, day);
+
+        var noon = LegalTime.Noon(date);
+
+        LegalTime.ToLegalDate(noon).Should().Be(date);
+        TimeZoneInfo.ConvertTime(noon, LegalTime.Zone).TimeOfDay.Should().Be(TimeSpan.FromHours(12));
+    }
+
+    [Fact]
+    public void Noon_WinterAndSummer_CarryTheAmsterdamOffset()
+    {
+        LegalTime.Noon(new DateOnly(2021, 11, 2)).Offset.Should().Be(TimeSpan.FromHours(1));
+        LegalTime.Noon(new DateOnly(2021, 7, 1)).Offset.Should().Be(TimeSpan.FromHours(2));
+    }
 }
