@@ -9,6 +9,7 @@ var root = new RootCommand("BacklogFlow: works off a post-outage backlog of appl
     DeadlineCommand.Create(),
     MigrateCommand.Create(),
     WorkerCommand.Create(),
+    QuarantineCommand.Create(),
 };
 
 try

@@ -24,6 +24,9 @@ public sealed class BackboneSurgeTests : IAsyncLifetime
         _settings["BacklogFlow:Database:Provider"] = "PostgreSql";
         _settings["BacklogFlow:Database:ConnectionString"] = _database;
         _settings["BacklogFlow:Database:MigrateOnStartup"] = "false";
+
+        // Several workers on one machine: each picks a free port for its health and metrics.
+        _settings["BacklogFlow:Observability:Urls"] = "http://127.0.0.1:0";
     }
 
     public async ValueTask DisposeAsync()
@@ -53,6 +56,7 @@ public sealed class BackboneSurgeTests : IAsyncLifetime
         killed.Should().BeTrue("the worker was killed mid-surge");
         result.Discrepancies.Should().BeEmpty(second.Log);
         result.Account.Accepted.Should().Be(result.Specification.ValidCount, "nothing doubled: one case per application");
+        await ExpectHealthAndMetricsAsync(second);
         if (replacement is not null)
         {
             await replacement.DisposeAsync();
@@ -78,6 +82,22 @@ public sealed class BackboneSurgeTests : IAsyncLifetime
         restarted.Should().BeTrue("the broker was restarted mid-surge");
         result.Discrepancies.Should().BeEmpty(worker.Log);
         result.Account.Accepted.Should().Be(result.Specification.ValidCount);
+    }
+
+    /// <summary>What the orchestrator and the scraper see of a worker that took part in a surge.</summary>
+    private static async Task ExpectHealthAndMetricsAsync(WorkerProcess worker)
+    {
+        worker.ObservabilityAddress.Should().NotBeNull(worker.Log);
+        using var http = new HttpClient { BaseAddress = worker.ObservabilityAddress };
+
+        (await http.GetStringAsync("/health/live", Cancel)).Should().Be("Healthy");
+        using var ready = await http.GetAsync("/health/ready", Cancel);
+        var report = await ready.Content.ReadAsStringAsync(Cancel);
+        ready.StatusCode.Should().Be(System.Net.HttpStatusCode.OK, report);
+        report.Should().Contain("\"database\"").And.Contain("\"masstransit-bus\"").And.NotContain("Unhealthy");
+        var metrics = await http.GetStringAsync("/metrics", Cancel);
+        metrics.Should().Contain("backlogflow_intake_messages_total{").And.Contain("outcome=\"accepted\"");
+        metrics.Should().Contain("messaging_masstransit_consume", "MassTransit's own metrics are exported too");
     }
 
     /// <summary>Publishes a surge with this process only publishing and accounting; the workers consume.</summary>

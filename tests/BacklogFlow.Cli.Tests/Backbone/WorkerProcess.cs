@@ -15,6 +15,9 @@ internal sealed class WorkerProcess : IAsyncDisposable
 
     private WorkerProcess(Process process) => _process = process;
 
+    /// <summary>Where the worker serves /health/live, /health/ready and /metrics (its own log says).</summary>
+    public Uri? ObservabilityAddress { get; private set; }
+
     public string Log
     {
         get
@@ -86,6 +89,13 @@ internal sealed class WorkerProcess : IAsyncDisposable
         lock (_log)
         {
             _log.AppendLine(line);
+        }
+
+        const string listening = "Now listening on: ";
+        var at = line.IndexOf(listening, StringComparison.Ordinal);
+        if (at >= 0 && Uri.TryCreate(line[(at + listening.Length)..].Trim(), UriKind.Absolute, out var address))
+        {
+            ObservabilityAddress = address;
         }
 
         if (line.Contains("Bus started", StringComparison.Ordinal))
