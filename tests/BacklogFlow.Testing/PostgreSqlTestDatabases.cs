@@ -26,6 +26,15 @@ public static class PostgreSqlTestDatabases
         return ConnectionStringFor(name);
     }
 
+    /// <summary>A database with no schema at all, for tests of the migrations themselves.</summary>
+    public static async Task<string> CreateEmptyAsync(CancellationToken cancellationToken)
+    {
+        await LocalServers.EnsureStartedAsync(cancellationToken);
+        var name = $"bf_empty_{Guid.NewGuid():N}";
+        await ExecuteAsync($"CREATE DATABASE \"{name}\"", cancellationToken);
+        return ConnectionStringFor(name);
+    }
+
     public static async Task DropAsync(string connectionString)
     {
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database!;

@@ -12,10 +12,33 @@ namespace BacklogFlow.Engine.Persistence;
 /// </summary>
 public sealed class DatabaseMigrator(IServiceScopeFactory scopes, IOptions<DatabaseOptions> options) : IHostedService
 {
+    /// <summary>The PostgreSQL advisory lock key migrations hold ("BFMG").</summary>
+    private const long MigrationLockKey = 0x4246_4D47;
+
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BacklogFlowDbContext>();
+        if (db.Database.IsNpgsql())
+        {
+            // Several processes starting at once (a migrate job beside workers that migrate on
+            // startup) would each create the schema, and all but one fail halfway: they queue on a
+            // session lock instead, and the later ones find nothing left to do.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken);
+                await db.Database.MigrateAsync(cancellationToken);
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", cancellationToken);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+
+            return;
+        }
+
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {
