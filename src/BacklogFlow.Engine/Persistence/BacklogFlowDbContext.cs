@@ -1,14 +1,22 @@
 using BacklogFlow.Domain.Cases;
 using BacklogFlow.Domain.Outages;
 using BacklogFlow.Domain.Review;
+using BacklogFlow.Engine.Audit;
 using BacklogFlow.Engine.Intake;
 using BacklogFlow.Engine.Messaging;
 using BacklogFlow.Engine.Quarantine;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace BacklogFlow.Engine.Persistence;
 
-public sealed class BacklogFlowDbContext(DbContextOptions<BacklogFlowDbContext> options) : DbContext(options)
+/// <summary>
+/// The engine's one database: cases, queues, intake bookkeeping, quarantine, outbox, audit, and the
+/// people who work the queues (ASP.NET Core Identity's tables), so a single migration set per
+/// provider brings everything up to date and an audit entry can commit with the change it records.
+/// </summary>
+public sealed class BacklogFlowDbContext(DbContextOptions<BacklogFlowDbContext> options) : IdentityDbContext<IdentityUser>(options)
 {
     public DbSet<ApplicationCase> Cases => Set<ApplicationCase>();
     public DbSet<ReviewTask> ReviewTasks => Set<ReviewTask>();
@@ -17,6 +25,7 @@ public sealed class BacklogFlowDbContext(DbContextOptions<BacklogFlowDbContext> 
     public DbSet<QuarantinedMessage> QuarantinedMessages => Set<QuarantinedMessage>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<OutageWindow> OutageWindows => Set<OutageWindow>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -32,6 +41,9 @@ public sealed class BacklogFlowDbContext(DbContextOptions<BacklogFlowDbContext> 
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(BacklogFlowDbContext).Assembly);
+    }
 }

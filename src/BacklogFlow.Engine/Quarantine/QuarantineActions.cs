@@ -1,3 +1,4 @@
+using BacklogFlow.Engine.Audit;
 using BacklogFlow.Engine.Messaging;
 using BacklogFlow.Engine.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -52,6 +53,7 @@ public sealed class QuarantineActions(BacklogFlowDbContext db, TimeProvider time
         var now = time.GetUtcNow();
         Resolve(entry, QuarantineResolutions.Replayed, supervisor, note, now);
         db.Enqueue(application, now);
+        db.Audit(supervisor, AuditActions.QuarantineReplayed, AuditTrail.QuarantineSubject(id), new { entry.Reason }, new { resolution = entry.Resolution, note }, now);
         await SaveAsync(entry, cancellationToken);
         return entry;
     }
@@ -66,7 +68,9 @@ public sealed class QuarantineActions(BacklogFlowDbContext db, TimeProvider time
         }
 
         var entry = await OpenEntryAsync(id, cancellationToken);
-        Resolve(entry, QuarantineResolutions.Discarded, supervisor, reason, time.GetUtcNow());
+        var now = time.GetUtcNow();
+        Resolve(entry, QuarantineResolutions.Discarded, supervisor, reason, now);
+        db.Audit(supervisor, AuditActions.QuarantineDiscarded, AuditTrail.QuarantineSubject(id), new { entry.Reason }, new { resolution = entry.Resolution, reason }, now);
         await SaveAsync(entry, cancellationToken);
         return entry;
     }

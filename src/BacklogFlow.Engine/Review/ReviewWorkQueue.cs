@@ -92,6 +92,17 @@ public sealed class ReviewWorkQueue(BacklogFlowDbContext db, WorkflowCatalog cat
         return claimed.SingleOrDefault();
     }
 
+    /// <summary>The tasks <paramref name="worker"/> holds a live lease on, the soonest due first.</summary>
+    public async Task<IReadOnlyList<ReviewTask>> HeldByAsync(string worker, int skip, int take, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return await db.ReviewTasks.AsNoTracking()
+            .Where(t => t.ClaimedBy == worker && t.CompletedAt == null && t.LeaseExpiresAt > now)
+            .OrderBy(t => t.DueDate).ThenBy(t => t.Id)
+            .Skip(skip).Take(take)
+            .ToListAsync(cancellationToken);
+    }
+
     /// <summary>Gives a held task back to its queue, with the reason.</summary>
     public async Task ReleaseAsync(Guid taskId, string worker, string reason, CancellationToken cancellationToken)
     {

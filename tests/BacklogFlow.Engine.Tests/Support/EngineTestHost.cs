@@ -125,23 +125,7 @@ public sealed class EngineTestHost : IAsyncDisposable
 
     /// <summary>Stores screened cases with a record straight into their review queues, for queue tests.</summary>
     public Task<List<ReviewTask>> SeedReviewTasksAsync(IEnumerable<ApplicationDetails> applications) =>
-        QueryAsync(async db =>
-        {
-            var tasks = new List<ReviewTask>();
-            foreach (var application in applications)
-            {
-                var definition = Catalog.Get(application.Product);
-                var reviewCase = ApplicationCase.Receive(Guid.CreateVersion7(), application, definition, Catalog.Calendar);
-                var task = CaseRouter.AfterScreening(reviewCase, Domain.Screening.ScreeningResult.Record, definition, Catalog.Calendar, Time.GetUtcNow())
-                    ?? throw new InvalidOperationException("a case with a record must go to review");
-                db.Cases.Add(reviewCase);
-                db.ReviewTasks.Add(task);
-                tasks.Add(task);
-            }
-
-            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-            return tasks;
-        });
+        QueryAsync(db => ReviewTaskSeeding.SeedAsync(db, Catalog, applications, Time.GetUtcNow(), TestContext.Current.CancellationToken));
 
     public async ValueTask DisposeAsync()
     {

@@ -1,0 +1,11 @@
+namespace BacklogFlow.Engine.Audit;
+
+/// <summary>What the audit log records.</summary>
+public static class AuditActions
+{
+    public const string TaskClaimed = "task.claimed";
+    public const string TaskReleased = "task.released";
+    public const string CaseDecided = "case.decided";
+    public const string QuarantineReplayed = "quarantine.replayed";
+    public const string QuarantineDiscarded = "quarantine.discarded";
+}

@@ -1,0 +1,40 @@
+using BacklogFlow.Domain.Cases;
+using BacklogFlow.Domain.Deadlines;
+using BacklogFlow.Domain.Review;
+using BacklogFlow.Engine.Quarantine;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace BacklogFlow.Web.Api;
+
+/// <summary>
+/// Turns what the domain and the engine refuse into problem+json with the reason in words: a task
+/// someone else holds or a case in the wrong state is a conflict (409), something that does not
+/// exist is 404, what the law does not allow is 422. Anything else stays a 500 without details.
+/// </summary>
+internal sealed class DomainExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title) = exception switch
+        {
+            TaskNotHeldException => (StatusCodes.Status409Conflict, "You do not hold this task"),
+            InvalidCaseTransitionException => (StatusCodes.Status409Conflict, "The case is not in a state that allows this"),
+            QuarantineActionException => (StatusCodes.Status409Conflict, "The quarantined message cannot be handled so"),
+            KeyNotFoundException => (StatusCodes.Status404NotFound, "Not found"),
+            DeadlineLedgerException => (StatusCodes.Status422UnprocessableEntity, "The law does not allow this"),
+            _ => (0, ""),
+        };
+        if (status == 0)
+        {
+            return false;
+        }
+
+        httpContext.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = { Status = status, Title = title, Detail = exception.Message },
+        });
+    }
+}

@@ -1,0 +1,10 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace BacklogFlow.Web.Api;
+
+/// <summary>problem+json answers the endpoints give themselves (the exception handler gives the rest).</summary>
+public static class Problems
+{
+    public static ProblemHttpResult Invalid(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status422UnprocessableEntity, title: "The request cannot be carried out");
+}

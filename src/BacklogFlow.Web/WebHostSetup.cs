@@ -1,0 +1,53 @@
+using BacklogFlow.Engine;
+using BacklogFlow.Engine.Observability;
+using BacklogFlow.Web.Api;
+using BacklogFlow.Web.Demo;
+using BacklogFlow.Web.Security;
+
+namespace BacklogFlow.Web;
+
+/// <summary>
+/// The web host: the engine (it consumes intake too when embedded), health and metrics, Identity,
+/// the REST API with problem+json errors and an OpenAPI document at /openapi/v1.json.
+/// </summary>
+public static class WebHostSetup
+{
+    public static WebApplicationBuilder AddBacklogFlowWeb(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddBacklogFlowEngine(builder.Configuration);
+        services.AddBacklogFlowTelemetry(builder.Configuration);
+        services.AddBacklogFlowSecurity();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<DomainExceptionHandler>();
+        services.AddOpenApi();
+
+        // Hosted services start in registration order: these run after the engine's migrations.
+        services.AddHostedService<RoleSeeder>();
+        var demo = builder.Configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions();
+        if (demo.Enabled)
+        {
+            services.AddSingleton(demo);
+            services.AddHostedService<DemoAccounts>();
+        }
+
+        return builder;
+    }
+
+    public static WebApplication UseBacklogFlowWeb(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapBacklogFlowObservability();
+        app.MapOpenApi().AllowAnonymous();
+        var api = app.MapGroup("/api");
+        api.MapAuthEndpoints();
+        api.MapReviewEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,120 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using BacklogFlow.Domain.Cases;
+using BacklogFlow.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace BacklogFlow.Web.Tests.Api;
+
+public sealed class ReviewApiTests : IAsyncLifetime
+{
+    private readonly WebTestHost _web = new();
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    public ValueTask InitializeAsync()
+    {
+        _ = _web.Server; // starts the host: migrations, roles
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask DisposeAsync() => _web.DisposeAsync();
+
+    [Theory]
+    [InlineData("GET", "/api/tasks/mine")]
+    [InlineData("POST", "/api/tasks/next")]
+    [InlineData("GET", "/api/auth/me")]
+    public async Task Api_WithoutSignIn_Unauthorized(string method, string path)
+    {
+        using var anonymous = _web.CreateClient();
+
+        using var response = await anonymous.SendAsync(new HttpRequestMessage(new HttpMethod(method), path), Cancel);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task HealthAndOpenApi_WithoutSignIn_Served()
+    {
+        using var anonymous = _web.CreateClient();
+
+        (await anonymous.GetStringAsync("/health/live", Cancel)).Should().Be("Healthy");
+        var openApi = await anonymous.GetStringAsync("/openapi/v1.json", Cancel);
+
+        openApi.Should().Contain("/api/tasks/next").And.Contain("/api/tasks/{id}/decision").And.Contain("/api/cases/{id}");
+    }
+
+    [Fact]
+    public async Task Login_WrongPassword_ProblemDetails()
+    {
+        await _web.SignedInAsync("worker-a", "caseworker");
+        using var anonymous = _web.CreateClient();
+
+        using var response = await anonymous.PostAsJsonAsync("/api/auth/login", new { userName = "worker-a", password = "not-the-password" }, Cancel);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+    }
+
+    [Fact]
+    public async Task Next_UserWithoutAReviewRole_Forbidden()
+    {
+        using var client = await _web.SignedInAsync("someone");
+
+        using var response = await client.PostAsync("/api/tasks/next", null, Cancel);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task NextThenDecide_CaseWorker_MandatoryTaskFirstAndDecidedWithItsClock()
+    {
+        var seeded = await _web.SeedReviewTasksAsync(WebTestHost.Application("general"), WebTestHost.Application("childcare"));
+        using var worker = await _web.SignedInAsync("worker-a", "caseworker");
+
+        var task = await (await worker.PostAsync("/api/tasks/next", null, Cancel)).Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        var caseId = task.GetProperty("caseId").GetGuid();
+        var shown = await worker.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}", Cancel);
+        var mine = await worker.GetFromJsonAsync<JsonElement>("/api/tasks/mine", Cancel);
+        using var decided = await worker.PostAsJsonAsync($"/api/tasks/{task.GetProperty("id").GetGuid()}/decision", new { outcome = "issue" }, Cancel);
+
+        task.GetProperty("id").GetGuid().Should().Be(seeded[1].Id, "the childcare case is legally mandatory and goes first");
+        shown.GetProperty("mandatory").GetString().Should().Be("mandatory");
+        shown.GetProperty("clock").GetProperty("legalDeadline").GetString().Should().Be("2021-12-28", "received Tue 2 Nov 2021, a record found: 8 weeks");
+        shown.GetProperty("clock").GetProperty("appliedRules").EnumerateArray().Should().NotBeEmpty();
+        mine.GetProperty("items").EnumerateArray().Should().ContainSingle();
+        decided.StatusCode.Should().Be(HttpStatusCode.OK, await decided.Content.ReadAsStringAsync(Cancel));
+        var stored = await _web.QueryAsync(db => db.Cases.SingleAsync(c => c.Id == caseId, Cancel));
+        stored.Status.Should().Be(CaseStatus.Decided);
+        stored.DecidedBy.Should().Be("worker-a");
+    }
+
+    [Fact]
+    public async Task Decide_TaskHeldBySomeoneElse_ConflictProblem()
+    {
+        await _web.SeedReviewTasksAsync(WebTestHost.Application());
+        using var holder = await _web.SignedInAsync("worker-a", "caseworker");
+        using var other = await _web.SignedInAsync("worker-b", "caseworker");
+        var task = await (await holder.PostAsync("/api/tasks/next", null, Cancel)).Content.ReadFromJsonAsync<JsonElement>(Cancel);
+
+        using var response = await other.PostAsJsonAsync($"/api/tasks/{task.GetProperty("id").GetGuid()}/decision", new { outcome = "issue" }, Cancel);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        (await response.Content.ReadAsStringAsync(Cancel)).Should().Contain("You do not hold this task");
+    }
+
+    [Fact]
+    public async Task Decide_RefuseByOneReviewer_Refused()
+    {
+        await _web.SeedReviewTasksAsync(WebTestHost.Application());
+        using var worker = await _web.SignedInAsync("worker-a", "caseworker");
+        var task = await (await worker.PostAsync("/api/tasks/next", null, Cancel)).Content.ReadFromJsonAsync<JsonElement>(Cancel);
+
+        using var response = await worker.PostAsJsonAsync($"/api/tasks/{task.GetProperty("id").GetGuid()}/decision", new { outcome = "refuse" }, Cancel);
+
+        response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        (await response.Content.ReadAsStringAsync(Cancel)).Should().Contain("four eyes");
+    }
+}

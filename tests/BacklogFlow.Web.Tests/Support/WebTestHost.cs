@@ -1,0 +1,88 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using BacklogFlow.Domain.Cases;
+using BacklogFlow.Domain.Review;
+using BacklogFlow.Domain.Workflows;
+using BacklogFlow.Engine.Persistence;
+using BacklogFlow.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace BacklogFlow.Web.Tests.Support;
+
+/// <summary>
+/// The real web host (Program) on a fresh SQLite file and the in-memory bus, with fake time at
+/// Tue 2 Nov 2021 09:00 UTC. Users are made through Identity; requests sign in for a bearer token.
+/// </summary>
+public sealed class WebTestHost : WebApplicationFactory<Program>
+{
+    public const string Password = "a-test-password-2021";
+
+    public static readonly DateTimeOffset Start = new(2021, 11, 2, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("backlogflow-web-").FullName;
+
+    public FakeTimeProvider Time { get; } = new(Start);
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("BacklogFlow:Database:ConnectionString", $"Data Source={Path.Combine(_directory, "web.db")}");
+        builder.UseSetting("BacklogFlow:DeadlineSweep:Enabled", "false");
+        builder.UseSetting("BacklogFlow:Workflows:Directory", Path.Combine(LocalServers.RepositoryRoot, "workflows"));
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+    }
+
+    public async Task<HttpClient> SignedInAsync(string userName, params string[] roles)
+    {
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+            var user = new IdentityUser(userName);
+            (await users.CreateAsync(user, Password)).Succeeded.Should().BeTrue();
+            foreach (var role in roles)
+            {
+                (await users.AddToRoleAsync(user, role)).Succeeded.Should().BeTrue();
+            }
+        }
+
+        var client = CreateClient();
+        using var login = await client.PostAsJsonAsync("/api/auth/login", new { userName, password = Password }, Cancel);
+        login.EnsureSuccessStatusCode();
+        var token = (await login.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public async Task<List<ReviewTask>> SeedReviewTasksAsync(params ApplicationDetails[] applications)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await ReviewTaskSeeding.SeedAsync(
+            scope.ServiceProvider.GetRequiredService<BacklogFlowDbContext>(),
+            scope.ServiceProvider.GetRequiredService<WorkflowCatalog>(),
+            applications, Time.GetUtcNow(), Cancel);
+    }
+
+    public async Task<T> QueryAsync<T>(Func<BacklogFlowDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<BacklogFlowDbContext>());
+    }
+
+    public static ApplicationDetails Application(string sector = "education", string product = "vog-np") => new(
+        "justis-legacy", $"app-{Guid.NewGuid():N}"[..16], product, $"ap-{Guid.NewGuid():N}", "general", ["11"], sector,
+        Channels.Web, Start.AddHours(-1), null);
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+}
