@@ -48,6 +48,7 @@ public static class WebHostSetup
         var api = app.MapGroup("/api");
         api.MapAuthEndpoints();
         api.MapReviewEndpoints();
+        api.MapSupervisionEndpoints();
         return app;
     }
 }

@@ -21,8 +21,6 @@ public static class ReviewEndpoints
 
     public sealed record ReleaseRequest(string Reason);
 
-    public sealed record TaskPage(IReadOnlyList<TaskView> Items, int Skip, int Take);
-
     public static RouteGroupBuilder MapReviewEndpoints(this RouteGroupBuilder api)
     {
         var tasks = api.MapGroup("/tasks").WithTags("Review").RequireAuthorization(Policies.Review);
@@ -40,16 +38,16 @@ public static class ReviewEndpoints
     private static async Task<Results<Ok<TaskView>, NoContent>> NextAsync(
         ClaimsPrincipal user, ReviewWorkQueue queue, WorkflowCatalog catalog, CancellationToken cancellationToken)
     {
-        var claimed = await queue.ClaimNextAsync(Worker(user), WorkerQueues.For(user, catalog), cancellationToken);
+        var claimed = await queue.ClaimNextAsync(SignedInUser.Name(user), WorkerQueues.For(user, catalog), cancellationToken);
         return claimed is null ? TypedResults.NoContent() : TypedResults.Ok(TaskView.Of(claimed));
     }
 
-    private static async Task<Ok<TaskPage>> MineAsync(
+    private static async Task<Ok<Page<TaskView>>> MineAsync(
         ClaimsPrincipal user, ReviewWorkQueue queue, CancellationToken cancellationToken, int skip = 0, int take = 50)
     {
         var page = Paging.Clamp(skip, take);
-        var held = await queue.HeldByAsync(Worker(user), page.Skip, page.Take, cancellationToken);
-        return TypedResults.Ok(new TaskPage([.. held.Select(TaskView.Of)], page.Skip, page.Take));
+        var held = await queue.HeldByAsync(SignedInUser.Name(user), page.Skip, page.Take, cancellationToken);
+        return TypedResults.Ok(new Page<TaskView>([.. held.Select(TaskView.Of)], page.Skip, page.Take));
     }
 
     private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> DecideAsync(
@@ -68,7 +66,7 @@ public static class ReviewEndpoints
             return Problems.Invalid("a refusal needs an intent to refuse and a second reviewer (four eyes); a single reviewer cannot refuse");
         }
 
-        var decided = await queue.CompleteAsync(id, Worker(user), outcome, cancellationToken);
+        var decided = await queue.CompleteAsync(id, SignedInUser.Name(user), outcome, cancellationToken);
         return TypedResults.Ok(CaseView.Of(decided, catalog.Get(decided.Product), catalog.Calendar, LegalTime.ToLegalDate(time.GetUtcNow())));
     }
 
@@ -80,7 +78,7 @@ public static class ReviewEndpoints
             return Problems.Invalid("releasing a task needs a reason");
         }
 
-        await queue.ReleaseAsync(id, Worker(user), request.Reason, cancellationToken);
+        await queue.ReleaseAsync(id, SignedInUser.Name(user), request.Reason, cancellationToken);
         return TypedResults.NoContent();
     }
 
@@ -92,7 +90,4 @@ public static class ReviewEndpoints
             ? TypedResults.NotFound()
             : TypedResults.Ok(CaseView.Of(shown, catalog.Get(shown.Product), catalog.Calendar, LegalTime.ToLegalDate(time.GetUtcNow())));
     }
-
-    private static string Worker(ClaimsPrincipal user) =>
-        user.Identity?.Name ?? throw new InvalidOperationException("an authorised request has a user name");
 }
