@@ -34,9 +34,8 @@ public sealed class ReviewWorkQueue(BacklogFlowDbContext db, WorkflowCatalog cat
             var now = time.GetUtcNow();
             var leaseEnd = now + options.Value.LeaseDuration;
             var token = Guid.NewGuid();
-            var open = db.ReviewTasks.Where(t =>
-                queueNames.Contains(t.Queue) && t.CompletedAt == null && (t.LeaseExpiresAt == null || t.LeaseExpiresAt <= now));
-            var next = open.InQueueOrder().Select(t => t.Id).Take(1);
+            var open = OpenTasks(db, queueNames, now);
+            var next = FirstInQueueOrder(open);
 
             // The outer conditions repeat the openness test so that, where the database re-reads a row
             // another claim changed meanwhile (PostgreSQL), the second claimer updates nothing.
@@ -65,18 +64,32 @@ public sealed class ReviewWorkQueue(BacklogFlowDbContext db, WorkflowCatalog cat
         return null;
     }
 
-    /// <summary>
-    /// PostgreSQL: one statement that locks the first open task in queue order and skips rows other
-    /// claimers have locked, so concurrent claimers never wait for or collide with each other. The
-    /// ORDER BY is <see cref="QueueOrder"/> and walks ix_review_tasks_queue_order; the engine tests
-    /// run the queue-order test on both providers to keep the two spellings equal.
-    /// </summary>
+    /// <summary>Tasks of the given queues that are not completed and not held under a live lease.</summary>
+    internal static IQueryable<ReviewTask> OpenTasks(BacklogFlowDbContext db, string[] queueNames, DateTimeOffset now) =>
+        db.ReviewTasks.Where(t =>
+            queueNames.Contains(t.Queue) && t.CompletedAt == null && (t.LeaseExpiresAt == null || t.LeaseExpiresAt <= now));
+
+    /// <summary>The id of the first task in queue order: the inner select of the claim on SQLite.</summary>
+    internal static IQueryable<Guid> FirstInQueueOrder(IQueryable<ReviewTask> open) => open.InQueueOrder().Select(t => t.Id).Take(1);
+
     private async Task<ReviewTask?> ClaimSkippingLockedAsync(string worker, string[] queueNames, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var leaseEnd = now + options.Value.LeaseDuration;
-        var token = Guid.NewGuid();
-        var claimed = await db.ReviewTasks.FromSql($"""
+        var claimed = await ClaimSkippingLocked(db, worker, queueNames, now, now + options.Value.LeaseDuration, Guid.NewGuid())
+            .ToListAsync(cancellationToken);
+        return claimed.SingleOrDefault();
+    }
+
+    /// <summary>
+    /// PostgreSQL: one statement that locks the first open task in queue order and skips rows other
+    /// claimers have locked, so concurrent claimers never wait for or collide with each other. The
+    /// ORDER BY is <see cref="QueueOrder"/> and walks ix_review_tasks_queue_order, filtering the
+    /// worker's queues and free leases on the way; the engine tests run the queue-order test on both
+    /// providers to keep the two spellings equal, and explain this statement to check the plan.
+    /// </summary>
+    internal static IQueryable<ReviewTask> ClaimSkippingLocked(
+        BacklogFlowDbContext db, string worker, string[] queueNames, DateTimeOffset now, DateTimeOffset leaseEnd, Guid token) =>
+        db.ReviewTasks.FromSql($"""
             UPDATE review_tasks AS t
                SET "ClaimedBy" = {worker}, "ClaimedAt" = {now}, "LeaseExpiresAt" = {leaseEnd}, "ClaimToken" = {token},
                    "ClaimCount" = t."ClaimCount" + 1, "Version" = t."Version" + 1
@@ -88,9 +101,7 @@ public sealed class ReviewWorkQueue(BacklogFlowDbContext db, WorkflowCatalog cat
                      FOR UPDATE SKIP LOCKED) AS next
              WHERE t."Id" = next."Id"
             RETURNING t.*
-            """).AsNoTracking().ToListAsync(cancellationToken);
-        return claimed.SingleOrDefault();
-    }
+            """).AsNoTracking();
 
     /// <summary>Gives a held task back to its queue, with the reason.</summary>
     public async Task ReleaseAsync(Guid taskId, string worker, string reason, CancellationToken cancellationToken)
