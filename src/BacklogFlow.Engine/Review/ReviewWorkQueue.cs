@@ -12,7 +12,8 @@ namespace BacklogFlow.Engine.Review;
 /// What a case worker does with review tasks: claim the next one, release it, or decide it. A claim
 /// is one UPDATE statement, so two workers can never hold the same task; it is a lease that expires.
 /// </summary>
-public sealed class ReviewWorkQueue(BacklogFlowDbContext db, WorkflowCatalog catalog, TimeProvider time, IOptions<ReviewOptions> options)
+public sealed class ReviewWorkQueue(
+    BacklogFlowDbContext db, WorkflowCatalog catalog, TimeProvider time, IOptions<ReviewOptions> options, SqliteWriteTurns sqliteTurns)
 {
     /// <summary>Attempts before giving up when other workers keep taking the chosen task first.</summary>
     private const int MaxClaimAttempts = 16;
@@ -29,6 +30,7 @@ public sealed class ReviewWorkQueue(BacklogFlowDbContext db, WorkflowCatalog cat
             return await ClaimSkippingLockedAsync(worker, queueNames, cancellationToken);
         }
 
+        using var turn = await sqliteTurns.WaitAsync(cancellationToken);
         for (var attempt = 0; attempt < MaxClaimAttempts; attempt++)
         {
             var now = time.GetUtcNow();
@@ -106,6 +108,7 @@ public sealed class ReviewWorkQueue(BacklogFlowDbContext db, WorkflowCatalog cat
     /// <summary>Gives a held task back to its queue, with the reason.</summary>
     public async Task ReleaseAsync(Guid taskId, string worker, string reason, CancellationToken cancellationToken)
     {
+        using var turn = await SqliteTurnAsync(cancellationToken);
         var task = await LoadAsync(taskId, cancellationToken);
         task.Release(worker, time.GetUtcNow(), reason);
         await SaveAsync(task, worker, cancellationToken);
@@ -114,6 +117,7 @@ public sealed class ReviewWorkQueue(BacklogFlowDbContext db, WorkflowCatalog cat
     /// <summary>Decides the case of a held task; the decision is published to the source system after the commit.</summary>
     public async Task<ApplicationCase> CompleteAsync(Guid taskId, string worker, DecisionOutcome outcome, CancellationToken cancellationToken)
     {
+        using var turn = await SqliteTurnAsync(cancellationToken);
         var task = await LoadAsync(taskId, cancellationToken);
         var now = time.GetUtcNow();
         task.Complete(worker, now);
@@ -123,6 +127,10 @@ public sealed class ReviewWorkQueue(BacklogFlowDbContext db, WorkflowCatalog cat
         await SaveAsync(task, worker, cancellationToken);
         return reviewed;
     }
+
+    /// <summary>A turn among this process's work-queue writes on SQLite (see <see cref="SqliteWriteTurns"/>); none on PostgreSQL.</summary>
+    private async Task<IDisposable?> SqliteTurnAsync(CancellationToken cancellationToken) =>
+        db.Database.IsNpgsql() ? null : await sqliteTurns.WaitAsync(cancellationToken);
 
     private async Task<ReviewTask> LoadAsync(Guid taskId, CancellationToken cancellationToken)
     {
