@@ -65,6 +65,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<IJudicialRecordsCheck, SimulatedJudicialRecordsCheck>();
         services.AddScoped<ApplicationIntake>();
         services.AddScoped<ReviewWorkQueue>();
+        services.AddSingleton<SqliteWriteTurns>();
         services.AddScoped<BacklogAccountQuery>();
         services.AddScoped<CaseClock>();
         services.AddSingleton<RegisteredOutages>();

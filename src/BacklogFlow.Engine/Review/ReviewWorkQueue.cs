@@ -12,7 +12,8 @@ namespace BacklogFlow.Engine.Review;
 /// What a case worker does with review tasks: claim the next one, release it, or decide it. A claim
 /// is one UPDATE statement, so two workers can never hold the same task; it is a lease that expires.
 /// </summary>
-public sealed class ReviewWorkQueue(BacklogFlowDbContext db, WorkflowCatalog catalog, TimeProvider time, IOptions<ReviewOptions> options)
+public sealed class ReviewWorkQueue(
+    BacklogFlowDbContext db, WorkflowCatalog catalog, TimeProvider time, IOptions<ReviewOptions> options, SqliteWriteTurns sqliteTurns)
 {
     /// <summary>Attempts before giving up when other workers keep taking the chosen task first.</summary>
     private const int MaxClaimAttempts = 16;
@@ -29,14 +30,14 @@ public sealed class ReviewWorkQueue(BacklogFlowDbContext db, WorkflowCatalog cat
             return await ClaimSkippingLockedAsync(worker, queueNames, cancellationToken);
         }
 
+        using var turn = await sqliteTurns.WaitAsync(cancellationToken);
         for (var attempt = 0; attempt < MaxClaimAttempts; attempt++)
         {
             var now = time.GetUtcNow();
             var leaseEnd = now + options.Value.LeaseDuration;
             var token = Guid.NewGuid();
-            var open = db.ReviewTasks.Where(t =>
-                queueNames.Contains(t.Queue) && t.CompletedAt == null && (t.LeaseExpiresAt == null || t.LeaseExpiresAt <= now));
-            var next = open.InQueueOrder().Select(t => t.Id).Take(1);
+            var open = OpenTasks(db, queueNames, now);
+            var next = FirstInQueueOrder(open);
 
             // The outer conditions repeat the openness test so that, where the database re-reads a row
             // another claim changed meanwhile (PostgreSQL), the second claimer updates nothing.
@@ -65,18 +66,32 @@ public sealed class ReviewWorkQueue(BacklogFlowDbContext db, WorkflowCatalog cat
         return null;
     }
 
-    /// <summary>
-    /// PostgreSQL: one statement that locks the first open task in queue order and skips rows other
-    /// claimers have locked, so concurrent claimers never wait for or collide with each other. The
-    /// ORDER BY is <see cref="QueueOrder"/> and walks ix_review_tasks_queue_order; the engine tests
-    /// run the queue-order test on both providers to keep the two spellings equal.
-    /// </summary>
+    /// <summary>Tasks of the given queues that are not completed and not held under a live lease.</summary>
+    internal static IQueryable<ReviewTask> OpenTasks(BacklogFlowDbContext db, string[] queueNames, DateTimeOffset now) =>
+        db.ReviewTasks.Where(t =>
+            queueNames.Contains(t.Queue) && t.CompletedAt == null && (t.LeaseExpiresAt == null || t.LeaseExpiresAt <= now));
+
+    /// <summary>The id of the first task in queue order: the inner select of the claim on SQLite.</summary>
+    internal static IQueryable<Guid> FirstInQueueOrder(IQueryable<ReviewTask> open) => open.InQueueOrder().Select(t => t.Id).Take(1);
+
     private async Task<ReviewTask?> ClaimSkippingLockedAsync(string worker, string[] queueNames, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var leaseEnd = now + options.Value.LeaseDuration;
-        var token = Guid.NewGuid();
-        var claimed = await db.ReviewTasks.FromSql($"""
+        var claimed = await ClaimSkippingLocked(db, worker, queueNames, now, now + options.Value.LeaseDuration, Guid.NewGuid())
+            .ToListAsync(cancellationToken);
+        return claimed.SingleOrDefault();
+    }
+
+    /// <summary>
+    /// PostgreSQL: one statement that locks the first open task in queue order and skips rows other
+    /// claimers have locked, so concurrent claimers never wait for or collide with each other. The
+    /// ORDER BY is <see cref="QueueOrder"/> and walks ix_review_tasks_queue_order, filtering the
+    /// worker's queues and free leases on the way; the engine tests run the queue-order test on both
+    /// providers to keep the two spellings equal, and explain this statement to check the plan.
+    /// </summary>
+    internal static IQueryable<ReviewTask> ClaimSkippingLocked(
+        BacklogFlowDbContext db, string worker, string[] queueNames, DateTimeOffset now, DateTimeOffset leaseEnd, Guid token) =>
+        db.ReviewTasks.FromSql($"""
             UPDATE review_tasks AS t
                SET "ClaimedBy" = {worker}, "ClaimedAt" = {now}, "LeaseExpiresAt" = {leaseEnd}, "ClaimToken" = {token},
                    "ClaimCount" = t."ClaimCount" + 1, "Version" = t."Version" + 1
@@ -88,9 +103,7 @@ public sealed class ReviewWorkQueue(BacklogFlowDbContext db, WorkflowCatalog cat
                      FOR UPDATE SKIP LOCKED) AS next
              WHERE t."Id" = next."Id"
             RETURNING t.*
-            """).AsNoTracking().ToListAsync(cancellationToken);
-        return claimed.SingleOrDefault();
-    }
+            """).AsNoTracking();
 
     /// <summary>The tasks <paramref name="worker"/> holds a live lease on, the soonest due first.</summary>
     public async Task<IReadOnlyList<ReviewTask>> HeldByAsync(string worker, int skip, int take, CancellationToken cancellationToken)
@@ -106,6 +119,7 @@ public sealed class ReviewWorkQueue(BacklogFlowDbContext db, WorkflowCatalog cat
     /// <summary>Gives a held task back to its queue, with the reason.</summary>
     public async Task ReleaseAsync(Guid taskId, string worker, string reason, CancellationToken cancellationToken)
     {
+        using var turn = await SqliteTurnAsync(cancellationToken);
         var task = await LoadAsync(taskId, cancellationToken);
         task.Release(worker, time.GetUtcNow(), reason);
         await SaveAsync(task, worker, cancellationToken);
@@ -114,6 +128,7 @@ public sealed class ReviewWorkQueue(BacklogFlowDbContext db, WorkflowCatalog cat
     /// <summary>Decides the case of a held task; the decision is published to the source system after the commit.</summary>
     public async Task<ApplicationCase> CompleteAsync(Guid taskId, string worker, DecisionOutcome outcome, CancellationToken cancellationToken)
     {
+        using var turn = await SqliteTurnAsync(cancellationToken);
         var task = await LoadAsync(taskId, cancellationToken);
         var now = time.GetUtcNow();
         task.Complete(worker, now);
@@ -123,6 +138,10 @@ public sealed class ReviewWorkQueue(BacklogFlowDbContext db, WorkflowCatalog cat
         await SaveAsync(task, worker, cancellationToken);
         return reviewed;
     }
+
+    /// <summary>A turn among this process's work-queue writes on SQLite (see <see cref="SqliteWriteTurns"/>); none on PostgreSQL.</summary>
+    private async Task<IDisposable?> SqliteTurnAsync(CancellationToken cancellationToken) =>
+        db.Database.IsNpgsql() ? null : await sqliteTurns.WaitAsync(cancellationToken);
 
     private async Task<ReviewTask> LoadAsync(Guid taskId, CancellationToken cancellationToken)
     {

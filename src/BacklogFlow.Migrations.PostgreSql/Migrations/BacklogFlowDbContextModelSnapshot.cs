@@ -247,8 +247,9 @@ namespace BacklogFlow.Migrations.PostgreSql.Migrations
                     b.HasIndex("ClaimToken")
                         .IsUnique();
 
-                    b.HasIndex("Queue", "CompletedAt", "ClassRank", "DueDate", "ReceivedAt")
-                        .HasDatabaseName("ix_review_tasks_queue_order");
+                    b.HasIndex("ClassRank", "DueDate", "ReceivedAt")
+                        .HasDatabaseName("ix_review_tasks_queue_order")
+                        .HasFilter("\"CompletedAt\" IS NULL");
 
                     b.ToTable("review_tasks", (string)null);
                 });
