@@ -1,6 +1,7 @@
 using BacklogFlow.Domain.Cases;
 using BacklogFlow.Domain.Review;
 using BacklogFlow.Domain.Workflows;
+using BacklogFlow.Engine.Audit;
 using BacklogFlow.Engine.Messaging;
 using BacklogFlow.Engine.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -11,6 +12,7 @@ namespace BacklogFlow.Engine.Review;
 /// <summary>
 /// What a case worker does with review tasks: claim the next one, release it, or decide it. A claim
 /// is one UPDATE statement, so two workers can never hold the same task; it is a lease that expires.
+/// Each of the three is audited in its own transaction.
 /// </summary>
 public sealed class ReviewWorkQueue(
     BacklogFlowDbContext db, WorkflowCatalog catalog, TimeProvider time, IOptions<ReviewOptions> options, SqliteWriteTurns sqliteTurns)
@@ -18,19 +20,34 @@ public sealed class ReviewWorkQueue(
     /// <summary>Attempts before giving up when other workers keep taking the chosen task first.</summary>
     private const int MaxClaimAttempts = 16;
 
-    /// <summary>Claims the first open task in queue order from the given queues, or returns null if there is none.</summary>
+    /// <summary>
+    /// Claims the first open task in queue order from the given queues, or returns null if there is
+    /// none. The claim and its audit entry commit together.
+    /// </summary>
     public async Task<ReviewTask?> ClaimNextAsync(string worker, IReadOnlyCollection<string> queues, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(worker);
         ArgumentNullException.ThrowIfNull(queues);
         var queueNames = queues.ToArray();
 
-        if (db.Database.IsNpgsql())
+        using var turn = await SqliteTurnAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var claimed = db.Database.IsNpgsql()
+            ? await ClaimSkippingLockedAsync(worker, queueNames, cancellationToken)
+            : await ClaimOnSqliteAsync(worker, queueNames, cancellationToken);
+        if (claimed is not null)
         {
-            return await ClaimSkippingLockedAsync(worker, queueNames, cancellationToken);
+            db.Audit(worker, AuditActions.TaskClaimed, AuditTrail.TaskSubject(claimed.Id), before: null,
+                new { claimed.Queue, claimed.PriorityClass, claimed.DueDate, claimed.ClaimCount, claimed.LeaseExpiresAt }, time.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
         }
 
-        using var turn = await sqliteTurns.WaitAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return claimed;
+    }
+
+    private async Task<ReviewTask?> ClaimOnSqliteAsync(string worker, string[] queueNames, CancellationToken cancellationToken)
+    {
         for (var attempt = 0; attempt < MaxClaimAttempts; attempt++)
         {
             var now = time.GetUtcNow();
@@ -40,7 +57,7 @@ public sealed class ReviewWorkQueue(
             var next = FirstInQueueOrder(open);
 
             // The outer conditions repeat the openness test so that, where the database re-reads a row
-            // another claim changed meanwhile (PostgreSQL), the second claimer updates nothing.
+            // another claim changed meanwhile, the second claimer updates nothing.
             var claimed = await db.ReviewTasks
                 .Where(t => next.Contains(t.Id) && t.CompletedAt == null && (t.LeaseExpiresAt == null || t.LeaseExpiresAt <= now))
                 .ExecuteUpdateAsync(s => s
@@ -121,7 +138,9 @@ public sealed class ReviewWorkQueue(
     {
         using var turn = await SqliteTurnAsync(cancellationToken);
         var task = await LoadAsync(taskId, cancellationToken);
-        task.Release(worker, time.GetUtcNow(), reason);
+        var now = time.GetUtcNow();
+        task.Release(worker, now, reason);
+        db.Audit(worker, AuditActions.TaskReleased, AuditTrail.TaskSubject(task.Id), new { claimedBy = worker }, new { reason }, now);
         await SaveAsync(task, worker, cancellationToken);
     }
 
@@ -133,8 +152,11 @@ public sealed class ReviewWorkQueue(
         var now = time.GetUtcNow();
         task.Complete(worker, now);
         var reviewed = await db.Cases.SingleAsync(c => c.Id == task.CaseId, cancellationToken);
+        var before = new { status = reviewed.Status.ToString(), task = task.Id };
         reviewed.DecideAfterReview(outcome, now, worker, catalog.Get(reviewed.Product), catalog.Calendar);
         db.Enqueue(DecisionMessages.For(reviewed), now);
+        db.Audit(worker, AuditActions.CaseDecided, AuditTrail.CaseSubject(reviewed.Id), before,
+            new { status = reviewed.Status.ToString(), outcome = YamlSpellings.Of(outcome), reviewed.LegalDeadlineMet }, now);
         await SaveAsync(task, worker, cancellationToken);
         return reviewed;
     }

@@ -88,6 +88,11 @@ public sealed class ReviewApiTests : IAsyncLifetime
         var stored = await _web.QueryAsync(db => db.Cases.SingleAsync(c => c.Id == caseId, Cancel));
         stored.Status.Should().Be(CaseStatus.Decided);
         stored.DecidedBy.Should().Be("worker-a");
+        var audit = await _web.QueryAsync(db => db.AuditEntries.OrderBy(e => e.Id).ToListAsync(Cancel));
+        audit.Select(e => (e.Actor, e.Action)).Should().Equal(("worker-a", "task.claimed"), ("worker-a", "case.decided"));
+        audit[1].Subject.Should().Be($"case:{caseId}");
+        audit[1].Before.Should().Contain("AwaitingReview");
+        audit[1].After.Should().Contain("\"outcome\":\"issue\"");
     }
 
     [Fact]
