@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian packages rabbitmq-server and postgresql if they are missing. Idempotent.
+# Installs the Debian packages rabbitmq-server and postgresql if they are missing, or the packages
+# named as arguments (the browser tests ask for chromium this way). Idempotent.
 # Works without systemd: a temporary policy-rc.d stops the packages' postinst from starting (or
 # hanging on) services; deploy/local/start.sh starts the servers instead.
 set -euo pipefail
@@ -8,7 +9,7 @@ set -euo pipefail
 require_root "$@"
 take_lock
 
-PACKAGES=(rabbitmq-server postgresql)
+if [ $# -gt 0 ]; then PACKAGES=("$@"); else PACKAGES=(rabbitmq-server postgresql); fi
 missing=()
 for p in "${PACKAGES[@]}"; do is_installed "$p" || missing+=("$p"); done
 if [ ${#missing[@]} -eq 0 ]; then
@@ -50,4 +51,7 @@ if ! apt_install; then
 fi
 
 for p in "${PACKAGES[@]}"; do is_installed "$p" || die "$p is still not installed after apt-get install"; done
-log "installed: ${missing[*]} (PostgreSQL $(pg_version); start them with deploy/local/start.sh)"
+case " ${missing[*]} " in
+  *" postgresql "*) log "installed: ${missing[*]} (PostgreSQL $(pg_version); start the servers with deploy/local/start.sh)" ;;
+  *) log "installed: ${missing[*]}" ;;
+esac

@@ -3,12 +3,14 @@ using BacklogFlow.Engine.Observability;
 using BacklogFlow.Web.Api;
 using BacklogFlow.Web.Demo;
 using BacklogFlow.Web.Security;
+using BacklogFlow.Web.Ui;
 
 namespace BacklogFlow.Web;
 
 /// <summary>
 /// The web host: the engine (it consumes intake too when embedded), health and metrics, Identity,
-/// the REST API with problem+json errors and an OpenAPI document at /openapi/v1.json.
+/// the pages for people (Razor Pages, anti-forgery on every form, Dutch and English), and the REST
+/// API with problem+json errors and an OpenAPI document at /openapi/v1.json.
 /// </summary>
 public static class WebHostSetup
 {
@@ -22,6 +24,13 @@ public static class WebHostSetup
         services.AddProblemDetails();
         services.AddExceptionHandler<DomainExceptionHandler>();
         services.AddOpenApi();
+        services.AddHttpContextAccessor();
+        services.AddScoped<UiLanguage>();
+        services.AddRazorPages(pages =>
+        {
+            pages.Conventions.AuthorizeFolder("/Work", Policies.Review);
+            pages.Conventions.AllowAnonymousToFolder("/Account");
+        });
 
         // Hosted services start in registration order: these run after the engine's migrations.
         services.AddHostedService<RoleSeeder>();
@@ -40,8 +49,10 @@ public static class WebHostSetup
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAntiforgery();
 
         app.MapBacklogFlowObservability();
         app.MapOpenApi().AllowAnonymous();
@@ -49,6 +60,7 @@ public static class WebHostSetup
         api.MapAuthEndpoints();
         api.MapReviewEndpoints();
         api.MapSupervisionEndpoints();
+        app.MapRazorPages();
         return app;
     }
 }

@@ -44,15 +44,29 @@ public static class SecuritySetup
             cookie.Cookie.SameSite = SameSiteMode.Strict;
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
 
-            // An API answers 401/403, it does not redirect to a sign-in page.
-            cookie.Events.OnRedirectToLogin = context => Deny(context.Response, StatusCodes.Status401Unauthorized);
-            cookie.Events.OnRedirectToAccessDenied = context => Deny(context.Response, StatusCodes.Status403Forbidden);
+            // Pages send people to the sign-in page; the API answers 401/403 instead of redirecting.
+            cookie.LoginPath = "/Account/Login";
+            cookie.AccessDeniedPath = "/Account/Denied";
+            cookie.Events.OnRedirectToLogin = context => IsApi(context.Request)
+                ? Deny(context.Response, StatusCodes.Status401Unauthorized)
+                : Redirect(context);
+            cookie.Events.OnRedirectToAccessDenied = context => IsApi(context.Request)
+                ? Deny(context.Response, StatusCodes.Status403Forbidden)
+                : Redirect(context);
         });
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Review, policy => policy.RequireRole(Roles.CaseWorker, Roles.Supervisor))
             .AddPolicy(Policies.Supervise, policy => policy.RequireRole(Roles.Supervisor, Roles.Admin));
         return services;
+    }
+
+    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+
+    private static Task Redirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context)
+    {
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
     }
 
     private static Task Deny(HttpResponse response, int status)

@@ -39,19 +39,22 @@ public sealed class WebTestHost : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
     }
 
+    /// <summary>An account with <see cref="Password"/> and the given roles.</summary>
+    public async Task CreateUserAsync(string userName, params string[] roles)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        var user = new IdentityUser(userName);
+        (await users.CreateAsync(user, Password)).Succeeded.Should().BeTrue();
+        foreach (var role in roles)
+        {
+            (await users.AddToRoleAsync(user, role)).Succeeded.Should().BeTrue();
+        }
+    }
+
     public async Task<HttpClient> SignedInAsync(string userName, params string[] roles)
     {
-        await using (var scope = Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
-            var user = new IdentityUser(userName);
-            (await users.CreateAsync(user, Password)).Succeeded.Should().BeTrue();
-            foreach (var role in roles)
-            {
-                (await users.AddToRoleAsync(user, role)).Succeeded.Should().BeTrue();
-            }
-        }
-
+        await CreateUserAsync(userName, roles);
         var client = CreateClient();
         using var login = await client.PostAsJsonAsync("/api/auth/login", new { userName, password = Password }, Cancel);
         login.EnsureSuccessStatusCode();
