@@ -20,7 +20,7 @@ public static class WebHostSetup
         var services = builder.Services;
         services.AddBacklogFlowEngine(builder.Configuration);
         services.AddBacklogFlowTelemetry(builder.Configuration);
-        services.AddBacklogFlowSecurity();
+        services.AddBacklogFlowSecurity(builder.Configuration);
         services.AddProblemDetails();
         services.AddExceptionHandler<DomainExceptionHandler>();
         services.AddOpenApi();

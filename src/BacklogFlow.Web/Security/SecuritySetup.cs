@@ -1,6 +1,7 @@
 using BacklogFlow.Engine.Persistence;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace BacklogFlow.Web.Security;
 
@@ -14,15 +15,41 @@ public static class SecuritySetup
     /// <summary>Other systems send a bearer token; people in a browser have the cookie.</summary>
     public const string BearerOrCookie = "Identity.BearerOrCookie";
 
-    public static IServiceCollection AddBacklogFlowSecurity(this IServiceCollection services)
+    public static IServiceCollection AddBacklogFlowSecurity(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddAuthentication(BearerOrCookie)
+        var oidc = configuration.GetSection(OpenIdConnectSettings.Section).Get<OpenIdConnectSettings>() ?? new OpenIdConnectSettings();
+        services.AddSingleton(oidc);
+        var authentication = services.AddAuthentication(BearerOrCookie)
             .AddPolicyScheme(BearerOrCookie, "Bearer token or cookie", scheme => scheme.ForwardDefaultSelector = context =>
                 context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? IdentityConstants.BearerScheme
                     : IdentityConstants.ApplicationScheme)
-            .AddBearerToken(IdentityConstants.BearerScheme)
-            .AddIdentityCookies();
+            .AddBearerToken(IdentityConstants.BearerScheme);
+        authentication.AddIdentityCookies();
+        if (oidc.Enabled)
+        {
+            if (string.IsNullOrWhiteSpace(oidc.ClientId))
+            {
+                throw new OptionsValidationException(OpenIdConnectSettings.Section, typeof(OpenIdConnectSettings),
+                    [$"{OpenIdConnectSettings.Section}:ClientId is required when :Authority is set"]);
+            }
+
+            // The provider's sign-in lands in the same application cookie as a local sign-in, with
+            // its role claim read as roles, so every policy and the audit log treat both alike.
+            authentication.AddOpenIdConnect(OpenIdConnectSettings.Scheme, "Organisation", options =>
+            {
+                options.Authority = oidc.Authority;
+                options.ClientId = oidc.ClientId;
+                options.ClientSecret = oidc.ClientSecret;
+                options.ResponseType = "code";
+                options.UsePkce = true;
+                options.SignInScheme = IdentityConstants.ApplicationScheme;
+                options.MapInboundClaims = false;
+                options.TokenValidationParameters.NameClaimType = oidc.NameClaim;
+                options.TokenValidationParameters.RoleClaimType = oidc.RoleClaim;
+            });
+        }
+
         services.AddIdentityCore<IdentityUser>(options =>
             {
                 // Length over composition rules (NIST SP 800-63B): a long passphrase, no forced symbols.

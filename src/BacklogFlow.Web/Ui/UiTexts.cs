@@ -11,6 +11,7 @@ public static class UiTexts
         ["switch-language"] = ("English", "Nederlands"),
         ["sign-in"] = ("Inloggen", "Sign in"),
         ["sign-out"] = ("Uitloggen", "Sign out"),
+        ["sign-in-organisation"] = ("Inloggen via uw organisatie", "Sign in through your organisation"),
         ["user-name"] = ("Gebruikersnaam", "User name"),
         ["password"] = ("Wachtwoord", "Password"),
         ["sign-in-failed"] = ("Onbekende gebruiker of onjuist wachtwoord.", "Unknown user name or wrong password."),

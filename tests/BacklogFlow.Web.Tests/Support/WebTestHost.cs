@@ -19,7 +19,11 @@ namespace BacklogFlow.Web.Tests.Support;
 /// The real web host (Program) on a fresh SQLite file and the in-memory bus, with fake time at
 /// Tue 2 Nov 2021 09:00 UTC. Users are made through Identity; requests sign in for a bearer token.
 /// </summary>
-public sealed class WebTestHost : WebApplicationFactory<Program>
+/// <param name="settings">Further configuration, as a deployment would set it.</param>
+/// <param name="configureServices">Replacements at the edges (an identity provider's metadata...).</param>
+public sealed class WebTestHost(
+    IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
+    : WebApplicationFactory<Program>
 {
     public const string Password = "a-test-password-2021";
 
@@ -36,7 +40,16 @@ public sealed class WebTestHost : WebApplicationFactory<Program>
         builder.UseSetting("BacklogFlow:Database:ConnectionString", $"Data Source={Path.Combine(_directory, "web.db")}");
         builder.UseSetting("BacklogFlow:DeadlineSweep:Enabled", "false");
         builder.UseSetting("BacklogFlow:Workflows:Directory", Path.Combine(LocalServers.RepositoryRoot, "workflows"));
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Time);
+            configureServices?.Invoke(services);
+        });
     }
 
     /// <summary>An account with <see cref="Password"/> and the given roles.</summary>
