@@ -11,6 +11,9 @@ namespace BacklogFlow.Domain.Cases;
 /// </summary>
 public sealed class ApplicationCase
 {
+    /// <summary>The longest reason an intent to refuse may give (it is stored with the case).</summary>
+    public const int MaxRefusalIntentReasonLength = 2000;
+
     private ApplicationCase()
     {
     }
@@ -62,6 +65,20 @@ public sealed class ApplicationCase
     public DateTimeOffset? DecidedAt { get; private set; }
     public bool DecidedAutomatically { get; private set; }
     public string? DecidedBy { get; private set; }
+
+    /// <summary>The first reviewer, who recorded the intent to refuse; a refusal needs someone else (four eyes).</summary>
+    public string? RefusalIntendedBy { get; private set; }
+
+    public DateTimeOffset? RefusalIntendedAt { get; private set; }
+
+    /// <summary>Why the first reviewer intends to refuse, as put to the applicant.</summary>
+    public string? RefusalIntentReason { get; private set; }
+
+    /// <summary>The last day of the applicant's hearing period (zienswijze) after an intent to refuse.</summary>
+    public DateOnly? HearingEndsOn { get; private set; }
+
+    /// <summary>When the applicant's response to the intent was recorded; a refusal need not wait for the period to end then.</summary>
+    public DateTimeOffset? HearingResponseAt { get; private set; }
 
     /// <summary>Optimistic concurrency: bumped on every change.</summary>
     public int Version { get; private set; }
@@ -144,12 +161,91 @@ public sealed class ApplicationCase
         Version++;
     }
 
+    /// <summary>
+    /// Decides a reviewed case. A refusal is allowed only after an intent to refuse, once the applicant
+    /// was heard (the hearing period is over or their response is recorded), and only by a reviewer
+    /// other than the one who intended it (four eyes). Issuing or a withdrawal after an intent is
+    /// allowed: the hearing may change the reviewer's mind. The intent stays on record with the case.
+    /// </summary>
     public void DecideAfterReview(
         DecisionOutcome outcome, DateTimeOffset at, string reviewer, WorkflowDefinition definition, HolidayCalendar calendar)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reviewer);
         Require(CaseStatus.AwaitingReview, "be decided by a reviewer");
+        if (outcome == DecisionOutcome.Refuse)
+        {
+            RequireRefusalAllowed(reviewer, at);
+        }
+
         Decide(outcome, at, reviewer, definition, calendar);
+    }
+
+    /// <summary>The second reviewer's refusal; see <see cref="DecideAfterReview"/> for what it needs.</summary>
+    public void Refuse(DateTimeOffset at, string reviewer, WorkflowDefinition definition, HolidayCalendar calendar) =>
+        DecideAfterReview(DecisionOutcome.Refuse, at, reviewer, definition, calendar);
+
+    /// <summary>
+    /// The first reviewer intends to refuse: the applicant is told why and heard (zienswijze) for the
+    /// definition's hearing period, counted from the day after the intent. The hearing does not
+    /// suspend the decision term (Awb 4:15 has no such ground), so the legal clock keeps running.
+    /// </summary>
+    public void IntendToRefuse(string reviewer, DateTimeOffset at, string reason, WorkflowDefinition definition)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reviewer);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(reason.Length, MaxRefusalIntentReasonLength, nameof(reason));
+        ArgumentNullException.ThrowIfNull(definition);
+        Require(CaseStatus.AwaitingReview, "get an intent to refuse");
+        if (RefusalIntendedBy is not null)
+        {
+            throw new InvalidCaseTransitionException(
+                Id, Status, $"get a second intent to refuse: {RefusalIntendedBy} recorded one on {LegalDates.Format(LegalTime.ToLegalDate(RefusalIntendedAt!.Value))}");
+        }
+
+        RefusalIntendedBy = reviewer;
+        RefusalIntendedAt = at;
+        RefusalIntentReason = reason;
+        HearingEndsOn = LegalTime.ToLegalDate(at).AddDays(definition.Review.HearingPeriodDays);
+        Version++;
+    }
+
+    /// <summary>The applicant responded to the intent to refuse; the second reviewer may decide without waiting for the period to end.</summary>
+    public void RecordHearingResponse(DateTimeOffset at)
+    {
+        Require(CaseStatus.AwaitingReview, "record a response to an intent to refuse");
+        if (RefusalIntendedBy is null)
+        {
+            throw new InvalidCaseTransitionException(Id, Status, "record a response to an intent to refuse: there is no intent");
+        }
+
+        if (HearingResponseAt is null)
+        {
+            HearingResponseAt = at;
+            Version++;
+        }
+    }
+
+    /// <summary>
+    /// The reviewer asks the applicant to complete the application within <paramref name="periodDays"/>
+    /// days. The term is suspended (Awb 4:15(1)(a), request to complete) from the day after the request
+    /// through the last day of the period, as if it lapses unused; the clock moves the deadlines.
+    /// </summary>
+    public void RequestInformation(
+        string reviewer, DateTimeOffset at, int periodDays, WorkflowDefinition definition, HolidayCalendar calendar)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reviewer);
+        ArgumentNullException.ThrowIfNull(definition);
+        Require(CaseStatus.AwaitingReview, "have information requested");
+        var maxDays = definition.Review.MaxInformationPeriodDays;
+        if (periodDays < 1 || periodDays > maxDays)
+        {
+            throw new DeadlineLedgerException(
+                $"a request to complete the application gives 1 to {maxDays} days ({definition.Product}); got {periodDays}");
+        }
+
+        var requestedOn = LegalTime.ToLegalDate(at);
+        var suspension = new ClockSuspended(requestedOn.AddDays(1), requestedOn.AddDays(periodDays), SuspensionReason.RequestToComplete, requestedOn);
+        RecordClockEvent(suspension, definition, calendar);
     }
 
     /// <summary>
@@ -225,6 +321,26 @@ public sealed class ApplicationCase
         ServicePromiseDeadline = computed.ServicePromiseDeadline;
         EffectiveDueDate = computed.EffectiveDueDate;
         PenaltyFirstDay = computed.Penalty?.FirstDay;
+    }
+
+    private void RequireRefusalAllowed(string reviewer, DateTimeOffset at)
+    {
+        if (RefusalIntendedBy is null)
+        {
+            throw new InvalidCaseTransitionException(
+                Id, Status, "be refused without an intent to refuse: the applicant must be heard first");
+        }
+
+        if (string.Equals(RefusalIntendedBy, reviewer, StringComparison.Ordinal))
+        {
+            throw new FourEyesViolationException(Id, reviewer);
+        }
+
+        if (HearingResponseAt is null && LegalTime.ToLegalDate(at) <= HearingEndsOn)
+        {
+            throw new InvalidCaseTransitionException(
+                Id, Status, $"be refused yet: the applicant's hearing period runs through {LegalDates.Format(HearingEndsOn!.Value)} and no response is recorded");
+        }
     }
 
     private void Require(CaseStatus expected, string step)

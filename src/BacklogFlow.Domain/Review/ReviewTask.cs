@@ -9,6 +9,12 @@ namespace BacklogFlow.Domain.Review;
 /// </summary>
 public sealed class ReviewTask
 {
+    /// <summary>Why a task that went back to the queue for a second reviewer did so.</summary>
+    public const string AwaitingSecondReviewerReason = "intent to refuse: awaiting a second reviewer";
+
+    /// <summary>Why a task whose applicant was asked to complete the application went back to the queue.</summary>
+    public const string WaitingForInformationReason = "waiting for information";
+
     private ReviewTask()
     {
     }
@@ -35,6 +41,12 @@ public sealed class ReviewTask
     public Guid? ClaimToken { get; private set; }
 
     public string? LastReleaseReason { get; private set; }
+
+    /// <summary>
+    /// Set when the holder recorded an intent to refuse: the task went back to the queue for a second
+    /// reviewer, and the claim never hands it to this worker again (four eyes).
+    /// </summary>
+    public string? RefusalIntendedBy { get; private set; }
 
     /// <summary>Optimistic concurrency: every claim, release and completion bumps it.</summary>
     public int Version { get; private set; }
@@ -93,6 +105,16 @@ public sealed class ReviewTask
         ClaimToken = null;
         LastReleaseReason = reason;
         Version++;
+    }
+
+    /// <summary>
+    /// The holder recorded an intent to refuse: the task goes back to the queue for a second reviewer,
+    /// who alone may refuse. The claim skips it for <paramref name="worker"/> from now on.
+    /// </summary>
+    public void ReturnForSecondReviewer(string worker, DateTimeOffset now)
+    {
+        Release(worker, now, AwaitingSecondReviewerReason);
+        RefusalIntendedBy = worker;
     }
 
     public void Complete(string worker, DateTimeOffset now)

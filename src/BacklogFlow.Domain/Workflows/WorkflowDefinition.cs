@@ -13,6 +13,9 @@ public sealed record WorkflowDefinition
     public required string Name { get; init; }
     public required StatutoryTerm Term { get; init; }
 
+    /// <summary>The periods a reviewer's actions open (hearing, request to complete); defaults when the file has no <c>review:</c>.</summary>
+    public ReviewRules Review { get; init; } = ReviewRules.Default;
+
     /// <summary>Screening results decided without a person, and how; the others go to review.</summary>
     public required IReadOnlyDictionary<ScreeningResult, DecisionOutcome> AutomaticDecisions { get; init; }
 

@@ -18,10 +18,11 @@ public static class WorkflowDefinitionLoader
     public const string FileSuffix = ".workflow.yaml";
 
     private static readonly string[] _topLevelKeys =
-        ["product", "name", "term", "automaticDecisions", "mandatory", "queues", "routing", "priorityClasses", "deadlineWarnings"];
+        ["product", "name", "term", "review", "automaticDecisions", "mandatory", "queues", "routing", "priorityClasses", "deadlineWarnings"];
 
     private static readonly string[] _termKeys =
         ["weeks", "recordExtensionWeeks", "maxExtensionWeeks", "legalBasis", "atwMaxTermDays", "servicePromiseWeeks"];
+    private static readonly string[] _reviewKeys = ["hearingPeriodDays", "maxInformationPeriodDays"];
     private static readonly string[] _mandatoryKeys = ["sectors", "profiles", "notMandatorySectors"];
     private static readonly string[] _queueKeys = ["name", "weight", "description"];
     private static readonly string[] _routingRuleKeys = ["queue", "when"];
@@ -121,6 +122,7 @@ public static class WorkflowDefinitionLoader
         RequireProductMatchesFileName(reader, productNode, product);
         var name = reader.Text(top.Required("name"), "name");
         var term = ReadTerm(reader, top);
+        var review = ReadReview(reader, top);
         var automaticDecisions = ReadAutomaticDecisions(reader, top);
         var mandatory = ReadMandatory(reader, top);
         var (queues, queuePositions) = ReadQueues(reader, top);
@@ -133,6 +135,7 @@ public static class WorkflowDefinitionLoader
             Product = product,
             Name = name,
             Term = term,
+            Review = review,
             AutomaticDecisions = automaticDecisions,
             Mandatory = mandatory,
             Queues = queues,
@@ -171,14 +174,28 @@ public static class WorkflowDefinitionLoader
             reader.Integer(term.Required("maxExtensionWeeks"), term.PathOf("maxExtensionWeeks"), 0, 52),
             reader.Text(term.Required("legalBasis"), term.PathOf("legalBasis")).Trim())
         {
-            AtwMaxTermDays = term.Optional("atwMaxTermDays") is { } atwNode
-                ? reader.Integer(atwNode, term.PathOf("atwMaxTermDays"), 0, 366)
-                : StatutoryTerm.DefaultAtwMaxTermDays,
-            ServicePromiseWeeks = term.Optional("servicePromiseWeeks") is { } promiseNode
-                ? reader.Integer(promiseNode, term.PathOf("servicePromiseWeeks"), 1, 52)
-                : StatutoryTerm.DefaultServicePromiseWeeks,
+            AtwMaxTermDays = OptionalInteger(reader, term, "atwMaxTermDays", 0, 366, StatutoryTerm.DefaultAtwMaxTermDays),
+            ServicePromiseWeeks = OptionalInteger(reader, term, "servicePromiseWeeks", 1, 52, StatutoryTerm.DefaultServicePromiseWeeks),
         };
     }
+
+    private static ReviewRules ReadReview(YamlNodeReader reader, YamlMappingReader top)
+    {
+        if (top.Optional("review") is not { } node)
+        {
+            return ReviewRules.Default;
+        }
+
+        var review = reader.Mapping(node, "review", "review", _reviewKeys);
+        return new ReviewRules
+        {
+            HearingPeriodDays = OptionalInteger(reader, review, "hearingPeriodDays", 1, 90, ReviewRules.DefaultHearingPeriodDays),
+            MaxInformationPeriodDays = OptionalInteger(reader, review, "maxInformationPeriodDays", 1, 90, ReviewRules.DefaultMaxInformationPeriodDays),
+        };
+    }
+
+    private static int OptionalInteger(YamlNodeReader reader, YamlMappingReader mapping, string key, int min, int max, int defaultValue) =>
+        mapping.Optional(key) is { } node ? reader.Integer(node, mapping.PathOf(key), min, max) : defaultValue;
 
     private static Dictionary<ScreeningResult, DecisionOutcome> ReadAutomaticDecisions(
         YamlNodeReader reader, YamlMappingReader top)

@@ -6,6 +6,9 @@ public static class AuditActions
     public const string TaskClaimed = "task.claimed";
     public const string TaskReleased = "task.released";
     public const string CaseDecided = "case.decided";
+    public const string RefusalIntended = "case.refusal-intended";
+    public const string HearingResponseRecorded = "case.hearing-response-recorded";
+    public const string InformationRequested = "case.information-requested";
     public const string QuarantineReplayed = "quarantine.replayed";
     public const string QuarantineDiscarded = "quarantine.discarded";
 }

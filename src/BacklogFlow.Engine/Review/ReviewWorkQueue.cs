@@ -10,9 +10,10 @@ using Microsoft.Extensions.Options;
 namespace BacklogFlow.Engine.Review;
 
 /// <summary>
-/// What a case worker does with review tasks: claim the next one, release it, or decide it. A claim
-/// is one UPDATE statement, so two workers can never hold the same task; it is a lease that expires.
-/// Each of the three is audited in its own transaction.
+/// What a case worker does with review tasks: claim the next one, release it, decide it, intend to
+/// refuse it (it goes back to the queue for a second reviewer), or ask the applicant for information.
+/// A claim is one UPDATE statement, so two workers can never hold the same task; it is a lease that
+/// expires. Each action is audited in the transaction that makes it.
 /// </summary>
 public sealed class ReviewWorkQueue(
     BacklogFlowDbContext db, WorkflowCatalog catalog, TimeProvider time, IOptions<ReviewOptions> options, SqliteWriteTurns sqliteTurns)
@@ -22,7 +23,8 @@ public sealed class ReviewWorkQueue(
 
     /// <summary>
     /// Claims the first open task in queue order from the given queues, or returns null if there is
-    /// none. The claim and its audit entry commit together.
+    /// none. A task whose refusal <paramref name="worker"/> intended is skipped: it waits for a second
+    /// reviewer (four eyes). The claim and its audit entry commit together.
     /// </summary>
     public async Task<ReviewTask?> ClaimNextAsync(string worker, IReadOnlyCollection<string> queues, CancellationToken cancellationToken)
     {
@@ -53,7 +55,7 @@ public sealed class ReviewWorkQueue(
             var now = time.GetUtcNow();
             var leaseEnd = now + options.Value.LeaseDuration;
             var token = Guid.NewGuid();
-            var open = OpenTasks(db, queueNames, now);
+            var open = OpenTasks(db, worker, queueNames, now);
             var next = FirstInQueueOrder(open);
 
             // The outer conditions repeat the openness test so that, where the database re-reads a row
@@ -83,10 +85,14 @@ public sealed class ReviewWorkQueue(
         return null;
     }
 
-    /// <summary>Tasks of the given queues that are not completed and not held under a live lease.</summary>
-    internal static IQueryable<ReviewTask> OpenTasks(BacklogFlowDbContext db, string[] queueNames, DateTimeOffset now) =>
+    /// <summary>
+    /// Tasks of the given queues that are not completed, not held under a live lease, and not waiting
+    /// for a reviewer other than <paramref name="worker"/>.
+    /// </summary>
+    internal static IQueryable<ReviewTask> OpenTasks(BacklogFlowDbContext db, string worker, string[] queueNames, DateTimeOffset now) =>
         db.ReviewTasks.Where(t =>
-            queueNames.Contains(t.Queue) && t.CompletedAt == null && (t.LeaseExpiresAt == null || t.LeaseExpiresAt <= now));
+            queueNames.Contains(t.Queue) && t.CompletedAt == null && (t.LeaseExpiresAt == null || t.LeaseExpiresAt <= now)
+            && (t.RefusalIntendedBy == null || t.RefusalIntendedBy != worker));
 
     /// <summary>The id of the first task in queue order: the inner select of the claim on SQLite.</summary>
     internal static IQueryable<Guid> FirstInQueueOrder(IQueryable<ReviewTask> open) => open.InQueueOrder().Select(t => t.Id).Take(1);
@@ -104,7 +110,8 @@ public sealed class ReviewWorkQueue(
     /// claimers have locked, so concurrent claimers never wait for or collide with each other. The
     /// ORDER BY is <see cref="QueueOrder"/> and walks ix_review_tasks_queue_order, filtering the
     /// worker's queues and free leases on the way; the engine tests run the queue-order test on both
-    /// providers to keep the two spellings equal, and explain this statement to check the plan.
+    /// providers to keep the two spellings equal, and explain this statement to check the plan. A task
+    /// awaiting a second reviewer is skipped by the one who intended its refusal, as on SQLite.
     /// </summary>
     internal static IQueryable<ReviewTask> ClaimSkippingLocked(
         BacklogFlowDbContext db, string worker, string[] queueNames, DateTimeOffset now, DateTimeOffset leaseEnd, Guid token) =>
@@ -115,6 +122,7 @@ public sealed class ReviewWorkQueue(
               FROM (SELECT "Id" FROM review_tasks
                      WHERE "Queue" = ANY({queueNames}) AND "CompletedAt" IS NULL
                        AND ("LeaseExpiresAt" IS NULL OR "LeaseExpiresAt" <= {now})
+                       AND ("RefusalIntendedBy" IS NULL OR "RefusalIntendedBy" <> {worker})
                      ORDER BY "ClassRank", "DueDate", "ReceivedAt"
                      LIMIT 1
                      FOR UPDATE SKIP LOCKED) AS next
@@ -145,20 +153,90 @@ public sealed class ReviewWorkQueue(
     }
 
     /// <summary>Decides the case of a held task; the decision is published to the source system after the commit.</summary>
-    public async Task<ApplicationCase> CompleteAsync(Guid taskId, string worker, DecisionOutcome outcome, CancellationToken cancellationToken)
+    public Task<ApplicationCase> CompleteAsync(Guid taskId, string worker, DecisionOutcome outcome, CancellationToken cancellationToken) =>
+        ChangeCaseOfHeldTaskAsync(taskId, worker, cancellationToken, (task, reviewed, now) =>
+        {
+            task.Complete(worker, now);
+            var before = new { status = reviewed.Status.ToString(), task = task.Id };
+            reviewed.DecideAfterReview(outcome, now, worker, catalog.Get(reviewed.Product), catalog.Calendar);
+            db.Enqueue(DecisionMessages.For(reviewed), now);
+            return new(AuditActions.CaseDecided, before,
+                new { status = reviewed.Status.ToString(), outcome = YamlSpellings.Of(outcome), reviewed.LegalDeadlineMet });
+        });
+
+    /// <summary>
+    /// The holder intends to refuse: the case records the intent and opens the applicant's hearing
+    /// period, and the task goes back to the queue for a second reviewer, never to the holder again.
+    /// </summary>
+    public Task<ApplicationCase> IntendToRefuseAsync(Guid taskId, string worker, string reason, CancellationToken cancellationToken) =>
+        ChangeCaseOfHeldTaskAsync(taskId, worker, cancellationToken, (task, reviewed, now) =>
+        {
+            task.ReturnForSecondReviewer(worker, now);
+            reviewed.IntendToRefuse(worker, now, reason, catalog.Get(reviewed.Product));
+            return new(AuditActions.RefusalIntended, new { task = task.Id },
+                new { reason, reviewed.HearingEndsOn, taskReleased = ReviewTask.AwaitingSecondReviewerReason });
+        });
+
+    /// <summary>
+    /// The holder asks the applicant to complete the application within <paramref name="periodDays"/>:
+    /// the clock records the suspension (request to complete), the task follows the new due date and
+    /// goes back to the queue, released "waiting for information", so that it is not kept under a
+    /// lease while the applicant is away; its later due date lets it sink in queue order.
+    /// </summary>
+    public Task<ApplicationCase> RequestInformationAsync(Guid taskId, string worker, int periodDays, CancellationToken cancellationToken) =>
+        ChangeCaseOfHeldTaskAsync(taskId, worker, cancellationToken, (task, reviewed, now) =>
+        {
+            task.Release(worker, now, ReviewTask.WaitingForInformationReason);
+            var before = new { reviewed.LegalDeadline, reviewed.EffectiveDueDate, task = task.Id };
+            reviewed.RequestInformation(worker, now, periodDays, catalog.Get(reviewed.Product), catalog.Calendar);
+            task.Reschedule(reviewed.EffectiveDueDate);
+            return new(AuditActions.InformationRequested, before,
+                new { periodDays, reviewed.LegalDeadline, reviewed.EffectiveDueDate, taskReleased = ReviewTask.WaitingForInformationReason });
+        });
+
+    /// <summary>
+    /// One reviewer's action on a held task and its case, in one transaction with its audit entry.
+    /// <paramref name="change"/> takes the task's step first (which checks the hold), then the case's,
+    /// and says what to audit.
+    /// </summary>
+    private async Task<ApplicationCase> ChangeCaseOfHeldTaskAsync(
+        Guid taskId, string worker, CancellationToken cancellationToken, Func<ReviewTask, ApplicationCase, DateTimeOffset, CaseChange> change)
     {
         using var turn = await SqliteTurnAsync(cancellationToken);
         var task = await LoadAsync(taskId, cancellationToken);
         var now = time.GetUtcNow();
-        task.Complete(worker, now);
+        if (!task.IsHeldBy(worker, now))
+        {
+            throw new TaskNotHeldException(task.Id, worker);
+        }
+
         var reviewed = await db.Cases.SingleAsync(c => c.Id == task.CaseId, cancellationToken);
-        var before = new { status = reviewed.Status.ToString(), task = task.Id };
-        reviewed.DecideAfterReview(outcome, now, worker, catalog.Get(reviewed.Product), catalog.Calendar);
-        db.Enqueue(DecisionMessages.For(reviewed), now);
-        db.Audit(worker, AuditActions.CaseDecided, AuditTrail.CaseSubject(reviewed.Id), before,
-            new { status = reviewed.Status.ToString(), outcome = YamlSpellings.Of(outcome), reviewed.LegalDeadlineMet }, now);
+        var audited = change(task, reviewed, now);
+        db.Audit(worker, audited.Action, AuditTrail.CaseSubject(reviewed.Id), audited.Before, audited.After, now);
         await SaveAsync(task, worker, cancellationToken);
         return reviewed;
+    }
+
+    /// <summary>What a case change writes to the audit log.</summary>
+    private sealed record CaseChange(string Action, object Before, object After);
+
+    /// <summary>
+    /// The applicant responded to an intent to refuse: a second reviewer may now decide before the
+    /// hearing period ends. Any reviewer may record it; the task need not be held.
+    /// </summary>
+    public async Task<ApplicationCase> RecordHearingResponseAsync(Guid caseId, string reviewer, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reviewer);
+        using var turn = await SqliteTurnAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        var heard = await db.Cases.SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken)
+            ?? throw new KeyNotFoundException($"Case {caseId} does not exist.");
+        var now = time.GetUtcNow();
+        heard.RecordHearingResponse(now);
+        db.Audit(reviewer, AuditActions.HearingResponseRecorded, AuditTrail.CaseSubject(heard.Id), null,
+            new { heard.HearingResponseAt, heard.HearingEndsOn }, now);
+        await db.SaveChangesAsync(cancellationToken);
+        return heard;
     }
 
     /// <summary>A turn among this process's work-queue writes on SQLite (see <see cref="SqliteWriteTurns"/>); none on PostgreSQL.</summary>

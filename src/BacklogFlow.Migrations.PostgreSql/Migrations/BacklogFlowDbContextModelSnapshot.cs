@@ -70,6 +70,12 @@ namespace BacklogFlow.Migrations.PostgreSql.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<DateOnly?>("HearingEndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("HearingResponseAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateOnly?>("IntendedSubmissionDate")
                         .HasColumnType("date");
 
@@ -109,6 +115,17 @@ namespace BacklogFlow.Migrations.PostgreSql.Migrations
 
                     b.Property<DateOnly>("ReceivedOn")
                         .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("RefusalIntendedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RefusalIntendedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("RefusalIntentReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("Screening")
                         .HasMaxLength(32)
@@ -235,6 +252,10 @@ namespace BacklogFlow.Migrations.PostgreSql.Migrations
 
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RefusalIntendedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()

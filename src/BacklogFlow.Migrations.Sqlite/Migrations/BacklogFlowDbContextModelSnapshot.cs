@@ -65,6 +65,12 @@ namespace BacklogFlow.Migrations.Sqlite.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("HearingEndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("HearingResponseAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("IntendedSubmissionDate")
                         .HasColumnType("TEXT");
 
@@ -103,6 +109,17 @@ namespace BacklogFlow.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RefusalIntendedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RefusalIntendedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefusalIntentReason")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Screening")
@@ -230,6 +247,10 @@ namespace BacklogFlow.Migrations.Sqlite.Migrations
 
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("RefusalIntendedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()

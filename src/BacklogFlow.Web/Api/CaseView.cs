@@ -26,6 +26,7 @@ public sealed record CaseView(
     string? Outcome,
     DateTimeOffset? DecidedAt,
     string? DecidedBy,
+    RefusalIntentView? RefusalIntent,
     ClockView Clock)
 {
     public static CaseView Of(ApplicationCase shown, WorkflowDefinition definition, HolidayCalendar calendar, DateOnly today)
@@ -40,6 +41,7 @@ public sealed record CaseView(
             shown.Status.ToString(), shown.Queue, shown.PriorityClass,
             shown.Outcome is { } outcome ? YamlSpellings.Of(outcome) : null,
             shown.DecidedAt, shown.DecidedBy,
+            RefusalIntentView.Of(shown),
             ClockView.Of(clock, shown.DeadlineWarning, today));
     }
 }

@@ -9,7 +9,10 @@ namespace BacklogFlow.Web.Api;
 /// <summary>
 /// Turns what the domain and the engine refuse into problem+json with the reason in words: a task
 /// someone else holds or a case in the wrong state is a conflict (409), something that does not
-/// exist is 404, what the law does not allow is 422. Anything else stays a 500 without details.
+/// exist is 404, what the law does not allow is 422. A refusal by the reviewer who intended it is
+/// 422 too, not 403: the caller may decide cases (their role is right), but the four-eyes rule does
+/// not allow this decision from them; a second reviewer can make the same request. Anything else
+/// stays a 500 without details.
 /// </summary>
 internal sealed class DomainExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
@@ -22,6 +25,7 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problems) : 
             QuarantineActionException => (StatusCodes.Status409Conflict, "The quarantined message cannot be handled so"),
             KeyNotFoundException => (StatusCodes.Status404NotFound, "Not found"),
             DeadlineLedgerException => (StatusCodes.Status422UnprocessableEntity, "The law does not allow this"),
+            FourEyesViolationException => (StatusCodes.Status422UnprocessableEntity, "A refusal needs a second reviewer (four eyes)"),
             _ => (0, ""),
         };
         if (status == 0)

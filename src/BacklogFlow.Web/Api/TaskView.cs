@@ -13,12 +13,14 @@ public sealed record TaskView(
     string? ClaimedBy,
     DateTimeOffset? LeaseExpiresAt,
     int ClaimCount,
-    DateTimeOffset? CompletedAt)
+    DateTimeOffset? CompletedAt,
+    string? LastReleaseReason,
+    string? RefusalIntendedBy)
 {
     public static TaskView Of(ReviewTask task)
     {
         ArgumentNullException.ThrowIfNull(task);
         return new(task.Id, task.CaseId, task.Queue, task.PriorityClass, task.DueDate, task.ReceivedAt,
-            task.ClaimedBy, task.LeaseExpiresAt, task.ClaimCount, task.CompletedAt);
+            task.ClaimedBy, task.LeaseExpiresAt, task.ClaimCount, task.CompletedAt, task.LastReleaseReason, task.RefusalIntendedBy);
     }
 }

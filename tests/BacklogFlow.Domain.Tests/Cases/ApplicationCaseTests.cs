@@ -1,4 +1,5 @@
 using BacklogFlow.Domain.Cases;
+using BacklogFlow.Domain.Deadlines;
 using BacklogFlow.Domain.Screening;
 using static BacklogFlow.Domain.Tests.TestSupport.Cases;
 
@@ -10,7 +11,8 @@ public sealed class ApplicationCaseTests
     private static readonly DateTimeOffset _decidedAt = new(2021, 11, 20, 14, 0, 0, TimeSpan.FromHours(1));
 
     private static readonly string[] _states = ["received", "screened", "awaiting-review", "decided", "decided-after-review"];
-    private static readonly string[] _steps = ["record-screening", "decide-automatically", "send-to-review", "decide-after-review"];
+    private static readonly string[] _steps =
+        ["record-screening", "decide-automatically", "send-to-review", "decide-after-review", "intend-to-refuse", "request-information", "record-hearing-response"];
 
     private static readonly HashSet<(string State, string Step)> _allowed =
     [
@@ -18,7 +20,15 @@ public sealed class ApplicationCaseTests
         ("screened", "decide-automatically"),
         ("screened", "send-to-review"),
         ("awaiting-review", "decide-after-review"),
+        ("awaiting-review", "intend-to-refuse"),
+        ("awaiting-review", "request-information"),
+
+        // A hearing response needs an intent to refuse, which no state in the table has.
     ];
+
+    /// <summary>The day after the hearing period of an intent recorded on <see cref="_intendedAt"/> (14 days, through 24 Nov 2021).</summary>
+    private static readonly DateTimeOffset _afterHearing = new(2021, 11, 25, 9, 0, 0, TimeSpan.FromHours(1));
+    private static readonly DateTimeOffset _intendedAt = new(2021, 11, 10, 11, 0, 0, TimeSpan.FromHours(1));
 
     public static TheoryData<string, string> IllegalTransitions()
     {
@@ -90,14 +100,135 @@ public sealed class ApplicationCaseTests
         applicationCase.PriorityClass.Should().Be("mandatory");
 
         var lateDecision = new DateTimeOffset(2021, 12, 29, 9, 0, 0, TimeSpan.FromHours(1));
-        applicationCase.DecideAfterReview(DecisionOutcome.Refuse, lateDecision, "reviewer-1", VogNp, Catalog.Calendar);
+        applicationCase.DecideAfterReview(DecisionOutcome.Issue, lateDecision, "reviewer-1", VogNp, Catalog.Calendar);
 
         applicationCase.Status.Should().Be(CaseStatus.Decided);
-        applicationCase.Outcome.Should().Be(DecisionOutcome.Refuse);
+        applicationCase.Outcome.Should().Be(DecisionOutcome.Issue);
         applicationCase.DecidedAutomatically.Should().BeFalse();
         applicationCase.DecidedBy.Should().Be("reviewer-1");
         applicationCase.LegalDeadlineMet.Should().BeFalse();
         applicationCase.Version.Should().Be(3);
+    }
+
+    [Fact]
+    public void IntendToRefuse_AwaitingReview_RecordsTheFirstReviewerAndOpensTheHearingWithoutStoppingTheClock()
+    {
+        var applicationCase = InState("awaiting-review");
+        var deadline = applicationCase.LegalDeadline;
+        var version = applicationCase.Version;
+
+        applicationCase.IntendToRefuse("reviewer-1", _intendedAt, "a recent conviction for fraud", VogNp);
+
+        applicationCase.Status.Should().Be(CaseStatus.AwaitingReview);
+        applicationCase.RefusalIntendedBy.Should().Be("reviewer-1");
+        applicationCase.RefusalIntendedAt.Should().Be(_intendedAt);
+        applicationCase.RefusalIntentReason.Should().Be("a recent conviction for fraud");
+        applicationCase.HearingEndsOn.Should().Be(new DateOnly(2021, 11, 24), "14 days from the day after Wed 10 Nov 2021");
+        applicationCase.LegalDeadline.Should().Be(deadline, "the hearing does not suspend the term");
+        applicationCase.Version.Should().Be(version + 1);
+    }
+
+    [Fact]
+    public void IntendToRefuse_Twice_Refused()
+    {
+        var applicationCase = Intended();
+
+        var again = () => applicationCase.IntendToRefuse("reviewer-2", _intendedAt.AddDays(1), "another reason", VogNp);
+
+        again.Should().Throw<InvalidCaseTransitionException>().WithMessage("*second intent to refuse*reviewer-1*");
+        applicationCase.RefusalIntendedBy.Should().Be("reviewer-1");
+    }
+
+    [Fact]
+    public void Refuse_ByTheReviewerWhoIntended_RefusedForFourEyes()
+    {
+        var applicationCase = Intended();
+        var version = applicationCase.Version;
+
+        var alone = () => applicationCase.Refuse(_afterHearing, "reviewer-1", VogNp, Catalog.Calendar);
+
+        alone.Should().Throw<FourEyesViolationException>().WithMessage("*reviewer-1 recorded the intent to refuse*second reviewer*four eyes*");
+        applicationCase.Status.Should().Be(CaseStatus.AwaitingReview);
+        applicationCase.Version.Should().Be(version);
+    }
+
+    [Fact]
+    public void Refuse_BySecondReviewerAfterTheHearingPeriod_Decided()
+    {
+        var applicationCase = Intended();
+
+        applicationCase.Refuse(_afterHearing, "reviewer-2", VogNp, Catalog.Calendar);
+
+        applicationCase.Status.Should().Be(CaseStatus.Decided);
+        applicationCase.Outcome.Should().Be(DecisionOutcome.Refuse);
+        applicationCase.DecidedBy.Should().Be("reviewer-2");
+        applicationCase.RefusalIntendedBy.Should().Be("reviewer-1", "the intent stays on record");
+    }
+
+    [Fact]
+    public void Refuse_BySecondReviewerDuringTheHearingPeriod_RefusedUntilTheApplicantResponds()
+    {
+        var applicationCase = Intended();
+        var lastHearingDay = new DateTimeOffset(2021, 11, 24, 16, 0, 0, TimeSpan.FromHours(1));
+
+        var early = () => applicationCase.Refuse(lastHearingDay, "reviewer-2", VogNp, Catalog.Calendar);
+
+        early.Should().Throw<InvalidCaseTransitionException>().WithMessage("*hearing period runs through Wed 24 Nov 2021*");
+        applicationCase.RecordHearingResponse(lastHearingDay.AddHours(-3));
+        applicationCase.Refuse(lastHearingDay, "reviewer-2", VogNp, Catalog.Calendar);
+        applicationCase.Outcome.Should().Be(DecisionOutcome.Refuse);
+    }
+
+    [Fact]
+    public void Refuse_WithoutAnIntent_Refused()
+    {
+        var applicationCase = InState("awaiting-review");
+
+        var unheard = () => applicationCase.Refuse(_afterHearing, "reviewer-2", VogNp, Catalog.Calendar);
+
+        unheard.Should().Throw<InvalidCaseTransitionException>().WithMessage("*without an intent to refuse*");
+        applicationCase.Status.Should().Be(CaseStatus.AwaitingReview);
+    }
+
+    [Fact]
+    public void DecideAfterReview_IssueAfterAnIntent_IssuedTheHearingChangedMinds()
+    {
+        var applicationCase = Intended();
+
+        applicationCase.DecideAfterReview(DecisionOutcome.Issue, _intendedAt.AddDays(3), "reviewer-1", VogNp, Catalog.Calendar);
+
+        applicationCase.Status.Should().Be(CaseStatus.Decided);
+        applicationCase.Outcome.Should().Be(DecisionOutcome.Issue);
+    }
+
+    [Fact]
+    public void RequestInformation_AwaitingReview_MovesTheLegalDeadlineByTheSuspendedDays()
+    {
+        var applicationCase = InState("awaiting-review");
+        applicationCase.LegalDeadline.Should().Be(new DateOnly(2021, 12, 28));
+        var version = applicationCase.Version;
+
+        applicationCase.RequestInformation("reviewer-1", _intendedAt, 14, VogNp, Catalog.Calendar);
+
+        applicationCase.Clock.Events.OfType<ClockSuspended>().Should().ContainSingle().Which.Should().Be(
+            new ClockSuspended(new DateOnly(2021, 11, 11), new DateOnly(2021, 11, 24), SuspensionReason.RequestToComplete, new DateOnly(2021, 11, 10)));
+        applicationCase.LegalDeadline.Should().Be(new DateOnly(2022, 1, 11), "Tue 28 Dec 2021 + 14 suspended days");
+        applicationCase.EffectiveDueDate.Should().Be(new DateOnly(2022, 1, 11));
+        applicationCase.Status.Should().Be(CaseStatus.AwaitingReview);
+        applicationCase.Version.Should().Be(version + 1);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(29)]
+    public void RequestInformation_PeriodOutsideTheDefinition_Refused(int periodDays)
+    {
+        var applicationCase = InState("awaiting-review");
+
+        var act = () => applicationCase.RequestInformation("reviewer-1", _intendedAt, periodDays, VogNp, Catalog.Calendar);
+
+        act.Should().Throw<DeadlineLedgerException>().WithMessage($"*1 to 28 days*got {periodDays}*");
+        applicationCase.LegalDeadline.Should().Be(new DateOnly(2021, 12, 28));
     }
 
     [Theory]
@@ -120,6 +251,13 @@ public sealed class ApplicationCaseTests
     public void IllegalTransitions_CoverEveryStepThatIsNotAllowed()
     {
         IllegalTransitions().Should().HaveCount((_states.Length * _steps.Length) - _allowed.Count);
+    }
+
+    private static ApplicationCase Intended()
+    {
+        var applicationCase = InState("awaiting-review");
+        applicationCase.IntendToRefuse("reviewer-1", _intendedAt, "a recent conviction for fraud", VogNp);
+        return applicationCase;
     }
 
     private static ApplicationCase InState(string state)
@@ -157,6 +295,15 @@ public sealed class ApplicationCaseTests
                 break;
             case "decide-after-review":
                 applicationCase.DecideAfterReview(DecisionOutcome.Issue, _decidedAt, "reviewer-1", VogNp, Catalog.Calendar);
+                break;
+            case "intend-to-refuse":
+                applicationCase.IntendToRefuse("reviewer-1", _intendedAt, "a recent conviction for fraud", VogNp);
+                break;
+            case "request-information":
+                applicationCase.RequestInformation("reviewer-1", _intendedAt, 14, VogNp, Catalog.Calendar);
+                break;
+            case "record-hearing-response":
+                applicationCase.RecordHearingResponse(_intendedAt);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(step), step, null);

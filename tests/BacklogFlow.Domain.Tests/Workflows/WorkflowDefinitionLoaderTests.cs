@@ -40,6 +40,36 @@ public sealed class WorkflowDefinitionLoaderTests
     }
 
     [Fact]
+    public void LoadText_NoReviewSection_DefaultPeriods()
+    {
+        var definition = WorkflowDefinitionLoader.LoadText(Valid, FileName);
+
+        definition.Review.Should().Be(new ReviewRules { HearingPeriodDays = 14, MaxInformationPeriodDays = 28 });
+    }
+
+    [Fact]
+    public void LoadText_ReviewSection_MapsThePeriods()
+    {
+        var yaml = With("automaticDecisions:", "review:\n  hearingPeriodDays: 21\n  maxInformationPeriodDays: 42\nautomaticDecisions:");
+
+        var definition = WorkflowDefinitionLoader.LoadText(yaml, FileName);
+
+        definition.Review.Should().Be(new ReviewRules { HearingPeriodDays = 21, MaxInformationPeriodDays = 42 });
+    }
+
+    [Theory]
+    [InlineData("  hearingPeriodDays: 0", "'review.hearingPeriodDays' must be from 1 to 90, not 0", 22)]
+    [InlineData("  maxInformationPeriodDays: 91", "'review.maxInformationPeriodDays' must be from 1 to 90, not 91", 29)]
+    [InlineData("  hearingDays: 14", "unknown key 'hearingDays' in review; expected one of: hearingPeriodDays, maxInformationPeriodDays", 3)]
+    public void LoadText_BadReviewSection_IsAnErrorAtTheValue(string line, string problem, long column)
+    {
+        var error = LoadFails(With("automaticDecisions:", $"review:\n{line}\nautomaticDecisions:"));
+
+        error.Problem.Should().Be(problem);
+        (error.Line, error.Column).Should().Be((9L, column));
+    }
+
+    [Fact]
     public void LoadText_FullCondition_MapsEveryCriterionWithOrdinalSets()
     {
         var yaml = With(

@@ -205,7 +205,7 @@ public sealed class ClaimsAtScaleTestsOnSqlite : ClaimsAtScaleTests
     /// it, without ANALYZE statistics, which the engine never gathers on SQLite.
     /// </summary>
     protected override Task<string> ExplainClaimAsync(BacklogFlowDbContext db, string[] queues, DateTimeOffset now) =>
-        ExplainAsync(db, ReviewWorkQueue.FirstInQueueOrder(ReviewWorkQueue.OpenTasks(db, queues, now)), "EXPLAIN QUERY PLAN", planColumn: 3);
+        ExplainAsync(db, ReviewWorkQueue.FirstInQueueOrder(ReviewWorkQueue.OpenTasks(db, "explainer", queues, now)), "EXPLAIN QUERY PLAN", planColumn: 3);
 }
 
 public sealed class ClaimsAtScaleTestsOnPostgreSql : ClaimsAtScaleTests

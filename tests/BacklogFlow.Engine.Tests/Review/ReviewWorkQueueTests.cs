@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using BacklogFlow.Contracts;
 using BacklogFlow.Domain.Cases;
+using BacklogFlow.Domain.Deadlines;
 using BacklogFlow.Domain.Review;
+using BacklogFlow.Engine.Audit;
 using BacklogFlow.Engine.Review;
 using BacklogFlow.Engine.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -31,11 +33,7 @@ public abstract class ReviewWorkQueueTests
             Applications.Details(sector: "education", receivedAt: start.AddDays(-3).AddHours(-2)),
         ]);
 
-        var order = new List<Guid>();
-        while (await ClaimAsync(engine, "worker-1", AllVogNpQueues) is { } claimed)
-        {
-            order.Add(claimed.Id);
-        }
+        var order = await ClaimAllAsync(engine, "worker-1");
 
         // Mandatory class first: the two education cases (earlier deadline first; same deadline,
         // so the older receipt first), then childcare; the regular "general" case last though oldest.
@@ -149,6 +147,112 @@ public abstract class ReviewWorkQueueTests
         reclaimed!.Id.Should().Be(claimed!.Id);
         reclaimed.ClaimedBy.Should().Be("reviewer-b");
         reclaimed.LastReleaseReason.Should().Be("needs a colleague with taxi expertise");
+    }
+
+    [Fact]
+    public async Task IntendToRefuseAsync_HeldTask_IntendingReviewerNeverGetsItBackASecondReviewerRefuses()
+    {
+        await using var engine = await EngineTestHost.StartAsync(database: Database);
+        var seeded = await engine.SeedReviewTasksAsync([Applications.Details()]);
+        var claimed = await ClaimAsync(engine, "reviewer-a", AllVogNpQueues);
+
+        var intended = await engine.InScopeAsync(sp => sp.GetRequiredService<ReviewWorkQueue>().IntendToRefuseAsync(claimed!.Id, "reviewer-a", "a recent conviction for fraud", Cancel));
+        var sameReviewer = await ClaimAsync(engine, "reviewer-a", AllVogNpQueues);
+        engine.Time.Advance(TimeSpan.FromDays(15));
+        var sameReviewerAfterHearing = await ClaimAsync(engine, "reviewer-a", AllVogNpQueues);
+        var second = await ClaimAsync(engine, "reviewer-b", AllVogNpQueues);
+        var refused = await engine.InScopeAsync(sp => sp.GetRequiredService<ReviewWorkQueue>().CompleteAsync(second!.Id, "reviewer-b", DecisionOutcome.Refuse, Cancel));
+
+        intended.HearingEndsOn.Should().Be(new DateOnly(2021, 11, 16), "14 days from the day after Tue 2 Nov 2021");
+        sameReviewer.Should().BeNull("the reviewer who intended to refuse may not decide the refusal");
+        sameReviewerAfterHearing.Should().BeNull();
+        second!.Id.Should().Be(claimed!.Id);
+        second.RefusalIntendedBy.Should().Be("reviewer-a");
+        second.LastReleaseReason.Should().Be(ReviewTask.AwaitingSecondReviewerReason);
+        refused.Outcome.Should().Be(DecisionOutcome.Refuse);
+        refused.DecidedBy.Should().Be("reviewer-b");
+        var message = (await engine.Decisions.WaitForAsync(1, Cancel)).Single();
+        message.CaseId.Should().Be(seeded[0].CaseId);
+        message.Outcome.Should().Be(DecisionOutcomes.Refused);
+        var audit = await engine.QueryAsync(db => db.AuditEntries.OrderBy(e => e.Id).ToListAsync(Cancel));
+        audit.Select(e => (e.Actor, e.Action, e.Subject)).Should().Equal(
+            ("reviewer-a", AuditActions.TaskClaimed, AuditTrail.TaskSubject(claimed.Id)),
+            ("reviewer-a", AuditActions.RefusalIntended, AuditTrail.CaseSubject(seeded[0].CaseId)),
+            ("reviewer-b", AuditActions.TaskClaimed, AuditTrail.TaskSubject(claimed.Id)),
+            ("reviewer-b", AuditActions.CaseDecided, AuditTrail.CaseSubject(seeded[0].CaseId)));
+        audit[1].After.Should().Contain("a recent conviction for fraud").And.Contain("2021-11-16");
+    }
+
+    [Fact]
+    public async Task ClaimNextAsync_TaskAwaitingASecondReviewer_IntendingReviewerGetsTheNextInQueueOrder()
+    {
+        await using var engine = await EngineTestHost.StartAsync(database: Database);
+        var start = EngineTestHost.Start;
+        var tasks = await engine.SeedReviewTasksAsync(
+        [
+            Applications.Details(sector: "education", receivedAt: start.AddDays(-3)),
+            Applications.Details(sector: "general", receivedAt: start.AddDays(-10)),
+            Applications.Details(sector: "childcare", receivedAt: start.AddDays(-1)),
+        ]);
+        var first = await ClaimAsync(engine, "reviewer-a", AllVogNpQueues);
+        await engine.InScopeAsync(sp => sp.GetRequiredService<ReviewWorkQueue>().IntendToRefuseAsync(first!.Id, "reviewer-a", "a record for violence", Cancel));
+
+        var order = await ClaimAllAsync(engine, "reviewer-a");
+        var second = await ClaimAsync(engine, "reviewer-b", AllVogNpQueues);
+
+        first!.Id.Should().Be(tasks[0].Id);
+        order.Should().Equal(tasks[2].Id, tasks[1].Id);
+        second!.Id.Should().Be(tasks[0].Id);
+    }
+
+    [Fact]
+    public async Task CompleteAsync_RefuseWithoutAnIntent_RefusedAndTheCaseStaysOpen()
+    {
+        await using var engine = await EngineTestHost.StartAsync(database: Database);
+        await engine.SeedReviewTasksAsync([Applications.Details()]);
+        var claimed = await ClaimAsync(engine, "reviewer-a", AllVogNpQueues);
+
+        var alone = () => engine.InScopeAsync(sp => sp.GetRequiredService<ReviewWorkQueue>().CompleteAsync(claimed!.Id, "reviewer-a", DecisionOutcome.Refuse, Cancel));
+
+        await alone.Should().ThrowAsync<InvalidCaseTransitionException>().WithMessage("*without an intent to refuse*");
+        (await engine.QueryAsync(db => db.Cases.SingleAsync(Cancel))).Status.Should().Be(CaseStatus.AwaitingReview);
+        (await engine.QueryAsync(db => db.ReviewTasks.SingleAsync(Cancel))).CompletedAt.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task RequestInformationAsync_HeldTask_DeadlineMovesAndTheTaskFollowsBackInTheQueue()
+    {
+        await using var engine = await EngineTestHost.StartAsync(database: Database);
+        var seeded = await engine.SeedReviewTasksAsync([Applications.Details()]);
+        var claimed = await ClaimAsync(engine, "reviewer-a", AllVogNpQueues);
+        claimed!.DueDate.Should().Be(new DateOnly(2021, 12, 28));
+
+        var suspended = await engine.InScopeAsync(sp => sp.GetRequiredService<ReviewWorkQueue>().RequestInformationAsync(claimed.Id, "reviewer-a", 14, Cancel));
+
+        suspended.LegalDeadline.Should().Be(new DateOnly(2022, 1, 11), "suspended Wed 3 through Tue 16 Nov 2021: 14 days");
+        var stored = await engine.QueryAsync(db => db.Cases.SingleAsync(Cancel));
+        stored.LegalDeadline.Should().Be(new DateOnly(2022, 1, 11));
+        stored.Clock.Events.OfType<ClockSuspended>().Should().ContainSingle().Which.Reason.Should().Be(SuspensionReason.RequestToComplete);
+        var task = await engine.QueryAsync(db => db.ReviewTasks.SingleAsync(Cancel));
+        task.DueDate.Should().Be(new DateOnly(2022, 1, 11));
+        task.ClaimedBy.Should().BeNull();
+        task.LastReleaseReason.Should().Be(ReviewTask.WaitingForInformationReason);
+        var audit = await engine.QueryAsync(db => db.AuditEntries.Where(e => e.Action == AuditActions.InformationRequested).SingleAsync(Cancel));
+        audit.Subject.Should().Be(AuditTrail.CaseSubject(seeded[0].CaseId));
+        audit.Before.Should().Contain("2021-12-28");
+        audit.After.Should().Contain("2022-01-11");
+    }
+
+    /// <summary>Claims from every vog-np queue until nothing is left for <paramref name="worker"/>; the ids in claim order.</summary>
+    private static async Task<List<Guid>> ClaimAllAsync(EngineTestHost engine, string worker)
+    {
+        var order = new List<Guid>();
+        while (await ClaimAsync(engine, worker, AllVogNpQueues) is { } claimed)
+        {
+            order.Add(claimed.Id);
+        }
+
+        return order;
     }
 
     private static Task<ReviewTask?> ClaimAsync(EngineTestHost engine, string worker, IReadOnlyCollection<string> queues) =>

@@ -111,7 +111,7 @@ public sealed class ReviewApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Decide_RefuseByOneReviewer_Refused()
+    public async Task Decide_RefuseWithoutAnIntent_ConflictProblem()
     {
         await _web.SeedReviewTasksAsync(WebTestHost.Application());
         using var worker = await _web.SignedInAsync("worker-a", "caseworker");
@@ -119,7 +119,68 @@ public sealed class ReviewApiTests : IAsyncLifetime
 
         using var response = await worker.PostAsJsonAsync($"/api/tasks/{task.GetProperty("id").GetGuid()}/decision", new { outcome = "refuse" }, Cancel);
 
-        response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
-        (await response.Content.ReadAsStringAsync(Cancel)).Should().Contain("four eyes");
+        response.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        (await response.Content.ReadAsStringAsync(Cancel)).Should().Contain("without an intent to refuse");
+    }
+
+    [Fact]
+    public async Task IntentThenRefuse_TwoCaseWorkers_FourEyesOverHttp()
+    {
+        var seeded = await _web.SeedReviewTasksAsync(WebTestHost.Application());
+        var caseId = seeded[0].CaseId;
+        using var first = await _web.SignedInAsync("worker-a", "caseworker");
+        using var second = await _web.SignedInAsync("worker-b", "caseworker");
+        var taskId = (await (await first.PostAsync("/api/tasks/next", null, Cancel)).Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetGuid();
+
+        using var intent = await first.PostAsJsonAsync($"/api/tasks/{taskId}/intent-to-refuse", new { reason = "a recent conviction for fraud" }, Cancel);
+        using var firstAgain = await first.PostAsync("/api/tasks/next", null, Cancel);
+        using var firstRefuses = await first.PostAsJsonAsync($"/api/tasks/{taskId}/decision", new { outcome = "refuse" }, Cancel);
+        var secondTask = await (await second.PostAsync("/api/tasks/next", null, Cancel)).Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        using var tooEarly = await second.PostAsJsonAsync($"/api/tasks/{taskId}/decision", new { outcome = "refuse" }, Cancel);
+        using var response = await second.PostAsync($"/api/cases/{caseId}/hearing-response", null, Cancel);
+        using var refused = await second.PostAsJsonAsync($"/api/tasks/{taskId}/decision", new { outcome = "refuse" }, Cancel);
+
+        intent.StatusCode.Should().Be(HttpStatusCode.OK, await intent.Content.ReadAsStringAsync(Cancel));
+        var intentView = (await intent.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("refusalIntent");
+        intentView.GetProperty("intendedBy").GetString().Should().Be("worker-a");
+        intentView.GetProperty("hearingEndsOn").GetString().Should().Be("2021-11-16");
+        firstAgain.StatusCode.Should().Be(HttpStatusCode.NoContent, "the reviewer who intended the refusal never gets the task back");
+        firstRefuses.StatusCode.Should().Be(HttpStatusCode.Conflict, "the task went back to the queue");
+        secondTask.GetProperty("id").GetGuid().Should().Be(taskId);
+        secondTask.GetProperty("refusalIntendedBy").GetString().Should().Be("worker-a");
+        tooEarly.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await tooEarly.Content.ReadAsStringAsync(Cancel)).Should().Contain("hearing period runs through Tue 16 Nov 2021");
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Cancel));
+        refused.StatusCode.Should().Be(HttpStatusCode.OK, await refused.Content.ReadAsStringAsync(Cancel));
+        var decided = await refused.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        decided.GetProperty("outcome").GetString().Should().Be("refuse");
+        decided.GetProperty("decidedBy").GetString().Should().Be("worker-b");
+        var audit = await _web.QueryAsync(db => db.AuditEntries.OrderBy(e => e.Id).ToListAsync(Cancel));
+        audit.Select(e => (e.Actor, e.Action)).Should().Equal(
+            ("worker-a", "task.claimed"),
+            ("worker-a", "case.refusal-intended"),
+            ("worker-b", "task.claimed"),
+            ("worker-b", "case.hearing-response-recorded"),
+            ("worker-b", "case.decided"));
+    }
+
+    [Fact]
+    public async Task RequestInformation_HeldTask_LegalDeadlineMovesAndAPeriodTooLongIsRefused()
+    {
+        await _web.SeedReviewTasksAsync(WebTestHost.Application());
+        using var worker = await _web.SignedInAsync("worker-a", "caseworker");
+        var taskId = (await (await worker.PostAsync("/api/tasks/next", null, Cancel)).Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetGuid();
+
+        using var tooLong = await worker.PostAsJsonAsync($"/api/tasks/{taskId}/request-information", new { periodDays = 60 }, Cancel);
+        using var requested = await worker.PostAsJsonAsync($"/api/tasks/{taskId}/request-information", new { periodDays = 14 }, Cancel);
+
+        tooLong.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        (await tooLong.Content.ReadAsStringAsync(Cancel)).Should().Contain("1 to 28 days");
+        requested.StatusCode.Should().Be(HttpStatusCode.OK, await requested.Content.ReadAsStringAsync(Cancel));
+        var clock = (await requested.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("clock");
+        clock.GetProperty("legalDeadline").GetString().Should().Be("2022-01-11", "Tue 28 Dec 2021 + 14 days suspended");
+        var mine = await worker.GetFromJsonAsync<JsonElement>("/api/tasks/mine", Cancel);
+        mine.GetProperty("items").EnumerateArray().Should().BeEmpty("the task went back to the queue while the applicant completes the application");
     }
 }

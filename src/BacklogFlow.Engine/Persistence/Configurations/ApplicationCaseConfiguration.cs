@@ -22,6 +22,8 @@ public sealed class ApplicationCaseConfiguration : IEntityTypeConfiguration<Appl
         builder.Property(c => c.Queue).HasMaxLength(64);
         builder.Property(c => c.PriorityClass).HasMaxLength(64);
         builder.Property(c => c.DecidedBy).HasMaxLength(100);
+        builder.Property(c => c.RefusalIntendedBy).HasMaxLength(100);
+        builder.Property(c => c.RefusalIntentReason).HasMaxLength(ApplicationCase.MaxRefusalIntentReasonLength);
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.Property(c => c.Clock).HasConversion(new ClockJsonConverter(), ClockJsonConverter.Comparer);
         builder.Ignore(c => c.Facts);

@@ -16,6 +16,7 @@ public sealed class ReviewTaskConfiguration : IEntityTypeConfiguration<ReviewTas
         builder.Property(t => t.PriorityClass).HasMaxLength(64);
         builder.Property(t => t.ClaimedBy).HasMaxLength(100);
         builder.Property(t => t.LastReleaseReason).HasMaxLength(400);
+        builder.Property(t => t.RefusalIntendedBy).HasMaxLength(100);
         builder.Property(t => t.Version).IsConcurrencyToken();
         builder.Ignore(t => t.IsCompleted);
         builder.HasOne<ApplicationCase>().WithMany().HasForeignKey(t => t.CaseId);
