@@ -66,10 +66,44 @@ public sealed class CaseWorkerBrowserTests : IAsyncLifetime
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "case-before-decision.png"), FullPage = true });
         await page.GetByRole(AriaRole.Button, new() { Name = "Afgeven" }).ClickAsync();
         var status = await page.Locator("#case-status").InnerTextAsync();
+        var outcome = await page.Locator("#case-outcome").InnerTextAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "case-decided.png"), FullPage = true });
 
         deadline.Should().Be("2021-12-28", "received Tue 2 Nov 2021 with a record: 8 weeks");
         status.Should().Be("Besloten", "decided, in Dutch, the default language");
+        outcome.Should().Be("afgegeven (worker-a)");
+    }
+
+    [Fact]
+    public async Task FourEyes_IntentByOneRefusalByAnother_TheFirstNeverGetsTheTaskBack()
+    {
+        await _web.SeedReviewTasksAsync(WebTestHost.Application("taxi"));
+        await _web.CreateUserAsync("first-reviewer", "caseworker");
+        await _web.CreateUserAsync("second-reviewer", "caseworker");
+        var first = await SignInAsync("first-reviewer");
+        var second = await SignInAsync("second-reviewer");
+
+        await first.GetByRole(AriaRole.Button, new() { Name = "Volgende taak" }).ClickAsync();
+        await first.WaitForURLAsync("**/Work/Case/**");
+        await first.GetByLabel("Reden van het voornemen").FillAsync("record relevant to driving a taxi");
+        await first.GetByRole(AriaRole.Button, new() { Name = "Voornemen tot weigering" }).ClickAsync();
+        await first.WaitForURLAsync("**/Work");
+        await first.GetByRole(AriaRole.Button, new() { Name = "Volgende taak" }).ClickAsync();
+        var firstGetsNothing = await first.GetByRole(AriaRole.Status).InnerTextAsync();
+
+        await second.GetByRole(AriaRole.Button, new() { Name = "Volgende taak" }).ClickAsync();
+        await second.WaitForURLAsync("**/Work/Case/**");
+        var intendedBy = await second.Locator("#refusal-intent dd").First.InnerTextAsync();
+        await second.GetByRole(AriaRole.Button, new() { Name = "Zienswijze ontvangen vastleggen" }).ClickAsync();
+        await second.GetByRole(AriaRole.Button, new() { Name = "Weigeren" }).ClickAsync();
+        var status = await second.Locator("#case-status").InnerTextAsync();
+        var outcome = await second.Locator("#case-outcome").InnerTextAsync();
+        await second.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "four-eyes-refused.png"), FullPage = true });
+
+        firstGetsNothing.Should().Be("Er is geen open taak in uw wachtrijen.", "the reviewer who intended the refusal may not refuse it");
+        intendedBy.Should().Be("first-reviewer");
+        status.Should().Be("Besloten");
+        outcome.Should().Be("geweigerd (second-reviewer)");
     }
 
     [Fact]
@@ -89,6 +123,19 @@ public sealed class CaseWorkerBrowserTests : IAsyncLifetime
         (await page.Locator("html").GetAttributeAsync("lang")).Should().Be("en");
         (await page.GetByRole(AriaRole.Status).InnerTextAsync()).Should().Be("There is no open task in your queues.");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "my-tasks-english.png"), FullPage = true });
+    }
+
+    /// <summary>A fresh browser context (its own cookies) signed in through the sign-in page.</summary>
+    private async Task<IPage> SignInAsync(string userName)
+    {
+        var context = await _browser!.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"{_baseUrl}/Account/Login");
+        await page.GetByLabel("Gebruikersnaam").FillAsync(userName);
+        await page.GetByLabel("Wachtwoord").FillAsync(WebTestHost.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
+        await page.WaitForURLAsync("**/Work");
+        return page;
     }
 
     [Fact]

@@ -30,6 +30,31 @@ public sealed class CaseModel(BacklogFlowDbContext db, ReviewWorkQueue queue, Wo
     public async Task<IActionResult> OnPostIssueAsync(Guid taskId, CancellationToken cancellationToken) =>
         await ActAsync(taskId, () => queue.CompleteAsync(taskId, SignedInUser.Name(User), DecisionOutcome.Issue, cancellationToken), cancellationToken);
 
+    public async Task<IActionResult> OnPostRefuseAsync(Guid taskId, CancellationToken cancellationToken) =>
+        await ActAsync(taskId, () => queue.CompleteAsync(taskId, SignedInUser.Name(User), DecisionOutcome.Refuse, cancellationToken), cancellationToken);
+
+    public async Task<IActionResult> OnPostIntendToRefuseAsync(Guid taskId, string reason, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            Problem = "A reason is required.";
+            return await LoadAsync(taskId, cancellationToken) ? Page() : NotFound();
+        }
+
+        return await ActAsync(taskId, () => queue.IntendToRefuseAsync(taskId, SignedInUser.Name(User), reason, cancellationToken), cancellationToken, thenTo: "/Work");
+    }
+
+    public async Task<IActionResult> OnPostRequestInformationAsync(Guid taskId, int periodDays, CancellationToken cancellationToken) =>
+        await ActAsync(taskId, () => queue.RequestInformationAsync(taskId, SignedInUser.Name(User), periodDays, cancellationToken), cancellationToken, thenTo: "/Work");
+
+    public async Task<IActionResult> OnPostHearingResponseAsync(Guid taskId, CancellationToken cancellationToken)
+    {
+        var task = await db.ReviewTasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken);
+        return task is null
+            ? NotFound()
+            : await ActAsync(taskId, () => queue.RecordHearingResponseAsync(task.CaseId, SignedInUser.Name(User), cancellationToken), cancellationToken);
+    }
+
     public async Task<IActionResult> OnPostReleaseAsync(Guid taskId, string reason, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(reason))
@@ -42,14 +67,15 @@ public sealed class CaseModel(BacklogFlowDbContext db, ReviewWorkQueue queue, Wo
         return Redirect("/Work");
     }
 
-    private async Task<IActionResult> ActAsync(Guid taskId, Func<Task> action, CancellationToken cancellationToken)
+    /// <summary>Runs a reviewer's action; what the rules refuse is shown on the page, in the rule's words.</summary>
+    private async Task<IActionResult> ActAsync(Guid taskId, Func<Task> action, CancellationToken cancellationToken, string? thenTo = null)
     {
         try
         {
             await action();
-            return Redirect($"/Work/Case/{taskId}");
+            return Redirect(thenTo ?? $"/Work/Case/{taskId}");
         }
-        catch (Exception ex) when (ex is TaskNotHeldException or InvalidCaseTransitionException)
+        catch (Exception ex) when (ex is TaskNotHeldException or InvalidCaseTransitionException or FourEyesViolationException or DeadlineLedgerException)
         {
             Problem = ex.Message;
             return await LoadAsync(taskId, cancellationToken) ? Page() : NotFound();
