@@ -49,6 +49,7 @@ public static class WebHostSetup
         api.MapAuthEndpoints();
         api.MapReviewEndpoints();
         api.MapSupervisionEndpoints();
+        api.MapDashboardEndpoints();
         return app;
     }
 }
