@@ -49,7 +49,8 @@ internal sealed partial class DemoBacklog(
         }
     }
 
-    private async Task<int> SeedAsync(CancellationToken cancellationToken)
+    /// <summary>Seeds the backlog unless the database already has cases; how many applications were published.</summary>
+    internal async Task<int> SeedAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BacklogFlowDbContext>();

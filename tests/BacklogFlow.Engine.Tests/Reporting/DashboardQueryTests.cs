@@ -1,5 +1,6 @@
 using BacklogFlow.Domain.Cases;
 using BacklogFlow.Domain.Deadlines;
+using BacklogFlow.Engine.Deadlines;
 using BacklogFlow.Engine.Reporting;
 using BacklogFlow.Engine.Review;
 using BacklogFlow.Engine.Screening;
@@ -74,6 +75,24 @@ public abstract class DashboardQueryTests
         dayAfter.DeadlineRisk.OpenCases.Should().Be(3);
         dayAfter.DeadlineRisk.Penalty.AsOf.Should().Be(due.AddDays(1));
         dayAfter.DeadlineRisk.Penalty.Cases.Should().Be(0, "no notice of default was received");
+    }
+
+    [Fact]
+    public async Task GetAsync_NoticeOfDefaultAfterTheDeadline_PenaltyExposureAsOfToday()
+    {
+        await using var engine = await EngineTestHost.StartAsync(database: Database);
+        var seeded = await engine.SeedReviewTasksAsync([Applications.Details(), Applications.Details()]);
+        await engine.InScopeAsync(sp => sp.GetRequiredService<CaseClock>().RecordAsync(
+            seeded[0].CaseId, new DefaultNoticeReceived(new DateOnly(2021, 12, 30)), bySupervisor: false, Cancel));
+
+        var dashboard = await GetAtAsync(engine, new DateOnly(2022, 1, 20));
+
+        // Due Tue 28 Dec 2021 (eight weeks with a record); the penalty runs from Thu 13 Jan 2022
+        // (notice + 14 days): 13–20 Jan is 8 days at €23.
+        dashboard.DeadlineRisk.LegalDeadlinePassed.Cases.Should().Be(2);
+        dashboard.DeadlineRisk.Penalty.Cases.Should().Be(1, "only one notice of default was received");
+        dashboard.DeadlineRisk.Penalty.Total.Should().Be(8 * 23m);
+        dashboard.DeadlineRisk.Penalty.Maximum.Should().Be(1442m);
     }
 
     [Fact]

@@ -19,11 +19,7 @@ public sealed class DemoBacklogTests
     [Fact]
     public async Task Seed_EmptyDatabase_ApplicationsGoThroughIntakeIntoCasesAndQueues()
     {
-        await using var web = new WebTestHost(new Dictionary<string, string?>
-        {
-            [$"{DemoOptions.Section}:Enabled"] = "true",
-            [$"{DemoOptions.Section}:Applications"] = Applications.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
+        await using var web = Demo(Applications);
         _ = web.Server;
 
         var published = await web.Services.GetRequiredService<DemoBacklog>().Published.WaitAsync(TestWaits.Limit, Cancel);
@@ -65,4 +61,25 @@ public sealed class DemoBacklogTests
         using var claimed = await worker.PostAsync("/api/tasks/next", null, Cancel);
         claimed.StatusCode.Should().Be(System.Net.HttpStatusCode.OK, "a newcomer sees a live queue");
     }
+
+    [Fact]
+    public async Task Seed_DatabaseAlreadyHasCases_NothingMorePublished()
+    {
+        await using var web = Demo(applications: 20);
+        _ = web.Server;
+        var seeder = web.Services.GetRequiredService<DemoBacklog>();
+        await web.Intake.WaitForAsync("accepted", await seeder.Published.WaitAsync(TestWaits.Limit, Cancel), Cancel);
+
+        var again = await seeder.SeedAsync(Cancel);
+
+        again.Should().Be(0);
+        (await web.QueryAsync(db => db.Cases.CountAsync(Cancel))).Should().Be(20);
+        (await web.QueryAsync(db => db.OutageWindows.CountAsync(Cancel))).Should().Be(1);
+    }
+
+    private static WebTestHost Demo(int applications) => new(new Dictionary<string, string?>
+    {
+        [$"{DemoOptions.Section}:Enabled"] = "true",
+        [$"{DemoOptions.Section}:Applications"] = applications.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    });
 }
