@@ -92,7 +92,7 @@ internal sealed partial class DemoBacklog(
         Message = "Demo mode: published a backlog of {Count} applications received over the last {Days} days, after an outage registered from {OutageStart} to {OutageEnd}; intake is working it off.")]
     private static partial void LogSeeded(ILogger logger, int count, int days, string outageStart, string outageEnd);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo mode: the database already has cases; no demo backlog seeded.")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo mode: no demo backlog seeded (the database already has cases, or BacklogFlow:Demo:Applications is 0).")]
     private static partial void LogSkipped(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Demo mode: seeding the demo backlog failed.")]
