@@ -67,6 +67,7 @@ public static class EngineServiceCollectionExtensions
         services.AddScoped<ReviewWorkQueue>();
         services.AddSingleton<SqliteWriteTurns>();
         services.AddScoped<BacklogAccountQuery>();
+        services.AddScoped<DashboardQuery>();
         services.AddScoped<CaseClock>();
         services.AddSingleton<RegisteredOutages>();
         services.AddScoped<OutageRegistry>();

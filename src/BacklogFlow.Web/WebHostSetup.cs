@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using BacklogFlow.Engine;
 using BacklogFlow.Engine.Observability;
 using BacklogFlow.Web.Api;
@@ -37,8 +38,11 @@ public static class WebHostSetup
         var demo = builder.Configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions();
         if (demo.Enabled)
         {
+            Validator.ValidateObject(demo, new ValidationContext(demo), validateAllProperties: true);
             services.AddSingleton(demo);
             services.AddHostedService<DemoAccounts>();
+            services.AddSingleton<DemoBacklog>();
+            services.AddHostedService(sp => sp.GetRequiredService<DemoBacklog>());
         }
 
         return builder;
@@ -60,6 +64,7 @@ public static class WebHostSetup
         api.MapAuthEndpoints();
         api.MapReviewEndpoints();
         api.MapSupervisionEndpoints();
+        api.MapDashboardEndpoints();
         app.MapRazorPages();
         return app;
     }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using BacklogFlow.Cli.Hosting;
 using BacklogFlow.Cli.Surge;
+using BacklogFlow.Engine.Simulation;
 using Spectre.Console;
 
 namespace BacklogFlow.Cli.Commands;

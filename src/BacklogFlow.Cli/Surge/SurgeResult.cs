@@ -1,4 +1,5 @@
 using BacklogFlow.Engine.Reporting;
+using BacklogFlow.Engine.Simulation;
 
 namespace BacklogFlow.Cli.Surge;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using BacklogFlow.Cli.Hosting;
 using BacklogFlow.Engine.Messaging;
 using BacklogFlow.Engine.Reporting;
+using BacklogFlow.Engine.Simulation;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -63,6 +63,9 @@ public sealed class ApplicationCase
     public string? PriorityClass { get; private set; }
     public DecisionOutcome? Outcome { get; private set; }
     public DateTimeOffset? DecidedAt { get; private set; }
+
+    /// <summary>The legal date of <see cref="DecidedAt"/>: stored so decisions can be counted per day in the database.</summary>
+    public DateOnly? DecidedOn { get; private set; }
     public bool DecidedAutomatically { get; private set; }
     public string? DecidedBy { get; private set; }
 
@@ -307,6 +310,7 @@ public sealed class ApplicationCase
         SetClock(Clock.Record(new CaseDecided(at), definition.Term, calendar), definition, calendar);
         Outcome = outcome;
         DecidedAt = at;
+        DecidedOn = LegalTime.ToLegalDate(at);
         DecidedBy = decidedBy;
         Status = CaseStatus.Decided;
         Version++;

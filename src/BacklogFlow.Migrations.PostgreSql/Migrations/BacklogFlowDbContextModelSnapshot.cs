@@ -62,6 +62,9 @@ namespace BacklogFlow.Migrations.PostgreSql.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly>("EffectiveDueDate")
                         .HasColumnType("date");
 
@@ -158,7 +161,11 @@ namespace BacklogFlow.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DecidedOn");
+
                     b.HasIndex("PenaltyFirstDay");
+
+                    b.HasIndex("ReceivedOn");
 
                     b.HasIndex("SourceSystem", "ApplicationId")
                         .IsUnique();

@@ -57,6 +57,9 @@ namespace BacklogFlow.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("EffectiveDueDate")
                         .HasColumnType("TEXT");
 
@@ -153,7 +156,11 @@ namespace BacklogFlow.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DecidedOn");
+
                     b.HasIndex("PenaltyFirstDay");
+
+                    b.HasIndex("ReceivedOn");
 
                     b.HasIndex("SourceSystem", "ApplicationId")
                         .IsUnique();

@@ -1,5 +1,6 @@
 using BacklogFlow.Cli.Hosting;
 using BacklogFlow.Cli.Surge;
+using BacklogFlow.Engine.Simulation;
 using BacklogFlow.Testing;
 
 namespace BacklogFlow.Cli.Tests.Backbone;

@@ -1,5 +1,6 @@
 using BacklogFlow.Cli.Surge;
 using BacklogFlow.Engine.Quarantine;
+using BacklogFlow.Engine.Simulation;
 
 namespace BacklogFlow.Cli.Tests.Surge;
 

@@ -86,6 +86,18 @@ public sealed class ApplicationCaseTests
     }
 
     [Fact]
+    public void DecideAutomatically_LateEveningUtc_DecidedOnTheDutchDate()
+    {
+        var applicationCase = Received(_receivedAt);
+        applicationCase.RecordScreening(ScreeningResult.NoRecord, applicationCase.ReceivedAt, VogNp, Catalog.Calendar);
+
+        // 23:30 UTC on Sat 20 Nov 2021 is already Sunday 00:30 in Amsterdam.
+        applicationCase.DecideAutomatically(DecisionOutcome.Issue, new DateTimeOffset(2021, 11, 20, 23, 30, 0, TimeSpan.Zero), VogNp, Catalog.Calendar);
+
+        applicationCase.DecidedOn.Should().Be(new DateOnly(2021, 11, 21));
+    }
+
+    [Fact]
     public void DecideAfterReview_Record_ExtendsTheTermAndRecordsTheReviewer()
     {
         var applicationCase = Received(_receivedAt, sector: "taxi");

@@ -1,4 +1,5 @@
 using BacklogFlow.Contracts;
+using BacklogFlow.Testing;
 using MassTransit;
 
 namespace BacklogFlow.Engine.Tests.Support;

@@ -1,3 +1,5 @@
+using BacklogFlow.Testing;
+
 namespace BacklogFlow.Engine.Tests.Support;
 
 /// <summary>

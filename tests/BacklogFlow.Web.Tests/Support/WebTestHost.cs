@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
 namespace BacklogFlow.Web.Tests.Support;
@@ -18,8 +19,9 @@ namespace BacklogFlow.Web.Tests.Support;
 /// <summary>
 /// The real web host (Program) on a fresh SQLite file and the in-memory bus, with fake time at
 /// Tue 2 Nov 2021 09:00 UTC. Users are made through Identity; requests sign in for a bearer token.
+/// The engine's intake counter is listened to from before the host starts.
 /// </summary>
-/// <param name="settings">Further configuration, as a deployment would set it.</param>
+/// <param name="settings">Configuration on top of the defaults, as a deployment would set it (e.g. the demo mode's).</param>
 /// <param name="configureServices">Replacements at the edges (an identity provider's metadata...).</param>
 public sealed class WebTestHost(
     IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
@@ -48,6 +50,8 @@ public sealed class WebTestHost(
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Time);
+            services.AddSingleton<IntakeCounter>();
+            services.AddHostedService<ListenToIntake>();
             configureServices?.Invoke(services);
         });
     }
@@ -64,6 +68,9 @@ public sealed class WebTestHost(
             (await users.AddToRoleAsync(user, role)).Succeeded.Should().BeTrue();
         }
     }
+
+    /// <summary>The engine's intake counter (backlogflow.intake.messages).</summary>
+    public IntakeCounter Intake => Services.GetRequiredService<IntakeCounter>();
 
     public async Task<HttpClient> SignedInAsync(string userName, params string[] roles)
     {
@@ -94,6 +101,18 @@ public sealed class WebTestHost(
     public static ApplicationDetails Application(string sector = "education", string product = "vog-np") => new(
         "justis-legacy", $"app-{Guid.NewGuid():N}"[..16], product, $"ap-{Guid.NewGuid():N}", "general", ["11"], sector,
         Channels.Web, Start.AddHours(-1), null);
+
+    /// <summary>Hosted services are all made before any starts: this one makes the counter listen before the first message.</summary>
+    private sealed class ListenToIntake(IntakeCounter counter) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            GC.KeepAlive(counter); // made, and so listening, by now
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
 
     public override async ValueTask DisposeAsync()
     {

@@ -34,5 +34,9 @@ public sealed class ApplicationCaseConfiguration : IEntityTypeConfiguration<Appl
 
         // Penalty exposure reads only the cases with a running penalty.
         builder.HasIndex(c => c.PenaltyFirstDay);
+
+        // The dashboard counts receipts and decisions per legal day over recent days.
+        builder.HasIndex(c => c.ReceivedOn);
+        builder.HasIndex(c => c.DecidedOn);
     }
 }

@@ -1,6 +1,6 @@
-namespace BacklogFlow.Cli.Surge;
+namespace BacklogFlow.Engine.Simulation;
 
-internal enum SurgeMessageKind
+public enum SurgeMessageKind
 {
     /// <summary>A valid application, sent for the first time.</summary>
     Application,

@@ -1,4 +1,4 @@
-namespace BacklogFlow.Engine.Tests.Support;
+namespace BacklogFlow.Testing;
 
 /// <summary>
 /// The longest a test waits for an event it expects (a message consumed or received). Tests are

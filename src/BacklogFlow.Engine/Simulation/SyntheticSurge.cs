@@ -1,15 +1,17 @@
 using BacklogFlow.Contracts;
 using BacklogFlow.Domain.Cases;
 
-namespace BacklogFlow.Cli.Surge;
+namespace BacklogFlow.Engine.Simulation;
 
 /// <summary>
 /// Generates the messages a legacy system sends when it comes back after an outage: mostly vog-np,
 /// a realistic mix of sectors (mandatory and not, some unknown), every channel, receipts over the
-/// last three days, many with the date the applicant wanted to apply during the outage; plus
-/// defective messages, exact resends and conflicting resends, shuffled in. Deterministic per seed.
+/// specification's period (the last three days by default), many with the date the applicant
+/// wanted to apply during the outage; plus defective messages, exact resends and conflicting
+/// resends, shuffled in. Deterministic per seed. Used by <c>backlogflow surge</c> and the web
+/// host's <c>--demo</c> backlog.
 /// </summary>
-internal static class SyntheticSurge
+public static class SyntheticSurge
 {
     private static readonly (string Value, int Weight)[] ProductMix = [("vog-np", 88), ("vog-rp", 7), ("gva", 5)];
 
@@ -71,7 +73,7 @@ internal static class SyntheticSurge
     private static ApplicationSubmitted Application(SurgeSpecification spec, Random random, int index)
     {
         var (sector, profile, _) = Pick(SectorMix, s => s.Weight, random);
-        var receivedAt = spec.Now.AddMinutes(-random.Next(0, 3 * 24 * 60));
+        var receivedAt = spec.Now.AddMinutes(-random.Next(0, (int)spec.ReceiptPeriod.TotalMinutes));
         var outageStart = receivedAt.AddDays(-20);
         var aspects = FunctionAspects.OrderBy(_ => random.Next()).Take(random.Next(1, 5)).Order(StringComparer.Ordinal).ToArray();
         return new ApplicationSubmitted

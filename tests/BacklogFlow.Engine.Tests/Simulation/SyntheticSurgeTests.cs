@@ -1,6 +1,6 @@
-using BacklogFlow.Cli.Surge;
+using BacklogFlow.Engine.Simulation;
 
-namespace BacklogFlow.Cli.Tests.Surge;
+namespace BacklogFlow.Engine.Tests.Simulation;
 
 public sealed class SyntheticSurgeTests
 {

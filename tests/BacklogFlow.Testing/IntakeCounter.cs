@@ -1,7 +1,7 @@
 using System.Diagnostics.Metrics;
 using BacklogFlow.Engine.Observability;
 
-namespace BacklogFlow.Engine.Tests.Support;
+namespace BacklogFlow.Testing;
 
 /// <summary>
 /// Listens to this host's <c>backlogflow.intake.messages</c> counter (only this host's: the meter's

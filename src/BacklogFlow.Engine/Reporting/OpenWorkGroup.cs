@@ -1,0 +1,15 @@
+namespace BacklogFlow.Engine.Reporting;
+
+/// <summary>
+/// Open review tasks of one queue, priority class and product. <see cref="Held"/> of them are being
+/// reviewed (a live lease); the rest wait to be claimed.
+/// </summary>
+public sealed record OpenWorkGroup(
+    string Queue,
+    string PriorityClass,
+    int ClassRank,
+    string Product,
+    int Tasks,
+    int Held,
+    DateTimeOffset OldestReceipt,
+    DateOnly EarliestDueDate);
