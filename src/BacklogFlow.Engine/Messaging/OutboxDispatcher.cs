@@ -25,6 +25,14 @@ public sealed partial class OutboxDispatcher(
     /// <summary>How often it looks without a signal (another process may have written).</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// The longest a batch waits for the broker to confirm. A publish caught by a broker restart can
+    /// wait for a confirm that never comes; meanwhile its rows stay deleted-but-uncommitted and
+    /// locked, so no other dispatcher could send them either. Giving up rolls the batch back, and
+    /// the next round publishes it again (at least once). A network timeout, so the system clock.
+    /// </summary>
+    public static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(30);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var started = new TaskCompletionSource();
@@ -81,7 +89,7 @@ public sealed partial class OutboxDispatcher(
         {
             var (message, type) = Outbox.Read(stored);
             return bus.Publish(message, type, cancellationToken);
-        }));
+        })).WaitAsync(PublishTimeout, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return batch.Count;
     }
