@@ -30,6 +30,7 @@ public static class WebHostSetup
         services.AddRazorPages(pages =>
         {
             pages.Conventions.AuthorizeFolder("/Work", Policies.Review);
+            pages.Conventions.AuthorizeFolder("/Supervise", Policies.Supervise);
             pages.Conventions.AllowAnonymousToFolder("/Account");
         });
 

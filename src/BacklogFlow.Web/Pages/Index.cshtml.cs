@@ -1,10 +1,12 @@
+using BacklogFlow.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace BacklogFlow.Web.Pages;
 
-/// <summary>The start page sends people to their work.</summary>
+/// <summary>The start page sends people to their work: reviewers to their tasks, others to the dashboard.</summary>
 public sealed class IndexModel : PageModel
 {
-    public IActionResult OnGet() => RedirectToPage("/Work/Index");
+    public IActionResult OnGet() =>
+        User.IsInRole(Roles.CaseWorker) || User.IsInRole(Roles.Supervisor) ? RedirectToPage("/Work/Index") : RedirectToPage("/Supervise/Index");
 }

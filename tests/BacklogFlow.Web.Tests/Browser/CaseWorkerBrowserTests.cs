@@ -107,6 +107,31 @@ public sealed class CaseWorkerBrowserTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Dashboard_Supervisor_BurnDownChartAndOpenWorkRendered()
+    {
+        await _web.SeedReviewTasksAsync(
+            WebTestHost.Application("childcare"), WebTestHost.Application("general"), WebTestHost.Application("general", product: "gva"));
+        await _web.CreateUserAsync("super-1", "supervisor");
+        var page = await SignInAsync("super-1");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Overzicht" }).ClickAsync();
+        await page.WaitForURLAsync("**/Supervise");
+        var chart = page.Locator("svg#burn-down");
+        var line = await chart.Locator("polyline.open").GetAttributeAsync("points");
+        var bars = await chart.Locator("rect.received").CountAsync();
+        var groups = await page.Locator("#open-work tbody tr").CountAsync();
+        var openCases = await page.Locator("#deadline-risk dd").First.InnerTextAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "dashboard.png"), FullPage = true });
+
+        (await chart.GetAttributeAsync("role")).Should().Be("img");
+        (await chart.Locator("title").TextContentAsync()).Should().Be("Verloop van de achterstand");
+        line.Should().NotBeNullOrWhiteSpace();
+        bars.Should().Be(28, "one bar of receipts per day of the last 28");
+        groups.Should().Be(3, "vog-np mandatory, vog-np regular and gva each have open work");
+        openCases.Should().Be("3");
+    }
+
+    [Fact]
     public async Task Language_SwitchToEnglish_LabelsInEnglishAndKeptAcrossPages()
     {
         await _web.CreateUserAsync("worker-b", "caseworker");
