@@ -5,6 +5,7 @@ using BacklogFlow.Engine.Intake;
 using BacklogFlow.Engine.Messaging;
 using BacklogFlow.Engine.Observability;
 using BacklogFlow.Engine.Persistence;
+using BacklogFlow.Engine.Priorities;
 using BacklogFlow.Engine.Quarantine;
 using BacklogFlow.Engine.Reporting;
 using BacklogFlow.Engine.Review;
@@ -65,6 +66,10 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<IJudicialRecordsCheck, SimulatedJudicialRecordsCheck>();
         services.AddScoped<ApplicationIntake>();
         services.AddScoped<ReviewWorkQueue>();
+        services.AddScoped<QueueSettings>();
+        services.AddScoped<ClassRankings>();
+        services.AddScoped<BulkMoves>();
+        services.AddSingleton<ServingOrder>();
         services.AddSingleton<SqliteWriteTurns>();
         services.AddScoped<BacklogAccountQuery>();
         services.AddScoped<DashboardQuery>();

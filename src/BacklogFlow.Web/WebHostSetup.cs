@@ -66,6 +66,7 @@ public static class WebHostSetup
         api.MapReviewEndpoints();
         api.MapSupervisionEndpoints();
         api.MapDashboardEndpoints();
+        api.MapRebalancingEndpoints();
         app.MapRazorPages();
         return app;
     }

@@ -51,18 +51,19 @@ public sealed class ReviewTask
     /// <summary>Optimistic concurrency: every claim, release and completion bumps it.</summary>
     public int Version { get; private set; }
 
-    public static ReviewTask For(ApplicationCase reviewCase, ReviewQueue queue, PriorityClass priorityClass)
+    public static ReviewTask For(ApplicationCase reviewCase, ReviewQueue queue, PriorityClass priorityClass, ClassRanking ranking)
     {
         ArgumentNullException.ThrowIfNull(reviewCase);
         ArgumentNullException.ThrowIfNull(queue);
         ArgumentNullException.ThrowIfNull(priorityClass);
+        ArgumentNullException.ThrowIfNull(ranking);
         return new ReviewTask
         {
             Id = Guid.CreateVersion7(),
             CaseId = reviewCase.Id,
             Queue = queue.Name,
             PriorityClass = priorityClass.Name,
-            ClassRank = priorityClass.Rank,
+            ClassRank = ranking.RankOf(priorityClass.Name),
             DueDate = reviewCase.EffectiveDueDate,
             ReceivedAt = reviewCase.ReceivedAt,
         };
@@ -81,16 +82,18 @@ public sealed class ReviewTask
     }
 
     /// <summary>Moves the task up to <paramref name="target"/> when that class is served earlier; true when it moved.</summary>
-    public bool EscalateTo(PriorityClass target)
+    public bool EscalateTo(PriorityClass target, ClassRanking ranking)
     {
         ArgumentNullException.ThrowIfNull(target);
-        if (IsCompleted || target.Rank >= ClassRank)
+        ArgumentNullException.ThrowIfNull(ranking);
+        var targetRank = ranking.RankOf(target.Name);
+        if (IsCompleted || targetRank >= ClassRank)
         {
             return false;
         }
 
         PriorityClass = target.Name;
-        ClassRank = target.Rank;
+        ClassRank = targetRank;
         Version++;
         return true;
     }

@@ -1,4 +1,5 @@
 using BacklogFlow.Domain.Deadlines;
+using BacklogFlow.Domain.Review;
 
 namespace BacklogFlow.Domain.Workflows;
 
@@ -21,7 +22,12 @@ public sealed class WorkflowCatalog
                     $"product '{definition.Product}' is also defined in {_byProduct[definition.Product].SourceFile}");
             }
         }
+
+        DeclaredRanking = ClassRanking.Declared(_byProduct.Values);
     }
+
+    /// <summary>The serving order of priority classes the definitions declare; supervisors may reorder it.</summary>
+    public ClassRanking DeclaredRanking { get; }
 
     public IReadOnlyCollection<WorkflowDefinition> Definitions => _byProduct.Values;
 

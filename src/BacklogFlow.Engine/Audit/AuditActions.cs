@@ -4,6 +4,9 @@ namespace BacklogFlow.Engine.Audit;
 public static class AuditActions
 {
     public const string TaskClaimed = "task.claimed";
+    public const string QueueChanged = "queue.changed";
+    public const string PriorityReordered = "priority.reordered";
+    public const string TasksMoved = "tasks.moved";
     public const string TaskReleased = "task.released";
     public const string CaseDecided = "case.decided";
     public const string RefusalIntended = "case.refusal-intended";

@@ -2,6 +2,7 @@ using BacklogFlow.Domain.Cases;
 using BacklogFlow.Domain.Deadlines;
 using BacklogFlow.Domain.Workflows;
 using BacklogFlow.Engine.Persistence;
+using BacklogFlow.Engine.Priorities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -20,6 +21,7 @@ namespace BacklogFlow.Engine.Deadlines;
 public sealed partial class DeadlineSweeper(
     IServiceScopeFactory scopes,
     WorkflowCatalog catalog,
+    ServingOrder servingOrder,
     TimeProvider time,
     IOptions<DeadlineSweepOptions> options,
     ILogger<DeadlineSweeper> logger) : BackgroundService
@@ -35,6 +37,7 @@ public sealed partial class DeadlineSweeper(
         {
             try
             {
+                await ReconcileRanksAsync(stoppingToken);
                 var total = SweepBatchResult.Empty;
                 while (await SweepBatchAsync(stoppingToken) is { Examined: > 0 } batch)
                 {
@@ -53,6 +56,17 @@ public sealed partial class DeadlineSweeper(
             }
 
             await Task.Delay(options.Value.Interval, time, stoppingToken);
+        }
+    }
+
+    /// <summary>Puts right the rank of open tasks another process ranked by an order it had not yet seen.</summary>
+    public async Task ReconcileRanksAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var reranked = await scope.ServiceProvider.GetRequiredService<ClassRankings>().ReconcileAsync(cancellationToken);
+        if (reranked > 0)
+        {
+            LogReranked(logger, reranked);
         }
     }
 
@@ -81,6 +95,7 @@ public sealed partial class DeadlineSweeper(
             .Where(t => caseIds.Contains(t.CaseId) && t.CompletedAt == null)
             .ToDictionaryAsync(t => t.CaseId, cancellationToken);
 
+        var ranking = (await servingOrder.CurrentAsync(cancellationToken)).Ranking;
         int warned = 0, escalated = 0, breached = 0;
         foreach (var open in cases)
         {
@@ -95,7 +110,7 @@ public sealed partial class DeadlineSweeper(
             if (risk.Warning?.EscalateTo is { } target
                 && openTasks.TryGetValue(open.Id, out var task)
                 && definition.FindPriorityClass(target) is { } targetClass
-                && task.EscalateTo(targetClass))
+                && task.EscalateTo(targetClass, ranking))
             {
                 escalated++;
             }
@@ -116,6 +131,9 @@ public sealed partial class DeadlineSweeper(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deadline sweep: {Examined} cases looked at, {Warned} warnings, {Escalated} escalated, {Breached} breaches")]
     private static partial void LogSwept(ILogger logger, int examined, int warned, int escalated, int breached);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Priority order: {Reranked} open tasks re-ranked to the order in force")]
+    private static partial void LogReranked(ILogger logger, int reranked);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Deadline sweep failed; trying again at the next interval")]
     private static partial void LogSweepFailed(ILogger logger, Exception exception);

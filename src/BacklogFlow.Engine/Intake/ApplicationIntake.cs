@@ -4,6 +4,7 @@ using BacklogFlow.Domain.Workflows;
 using BacklogFlow.Engine.Messaging;
 using BacklogFlow.Engine.Outages;
 using BacklogFlow.Engine.Persistence;
+using BacklogFlow.Engine.Priorities;
 using BacklogFlow.Engine.Quarantine;
 using BacklogFlow.Engine.Screening;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +21,7 @@ public sealed class ApplicationIntake(
     WorkflowCatalog catalog,
     IJudicialRecordsCheck recordsCheck,
     RegisteredOutages outages,
+    ServingOrder servingOrder,
     TimeProvider time)
 {
     public async Task<IntakeOutcome> AcceptAsync(
@@ -108,7 +110,8 @@ public sealed class ApplicationIntake(
         var screening = await recordsCheck.CheckAsync(
             new RecordsCheckRequest(newCase.ApplicantReference, newCase.Product, newCase.ScreeningProfile, newCase.FunctionAspects),
             cancellationToken);
-        var reviewTask = CaseRouter.AfterScreening(newCase, screening, definition, catalog.Calendar, now);
+        var reviewTask = CaseRouter.AfterScreening(
+            newCase, screening, definition, catalog.Calendar, (await servingOrder.CurrentAsync(cancellationToken)).Ranking, now);
 
         db.Cases.Add(newCase);
         db.IntakeRecords.Add(new IntakeRecord

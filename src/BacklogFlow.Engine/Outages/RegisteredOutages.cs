@@ -7,42 +7,16 @@ namespace BacklogFlow.Engine.Outages;
 
 /// <summary>
 /// The registered outage windows as intake sees them: a snapshot read at most every
-/// <see cref="MaxAge"/>, so a surge of 70,000 messages does not ask the database 70,000 times.
-/// A registration in this process refreshes it at once; other processes see it within MaxAge.
+/// <see cref="MaxAge"/>. A registration in this process refreshes it at once.
 /// </summary>
 public sealed class RegisteredOutages(IServiceScopeFactory scopes, TimeProvider time)
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
 
-    private readonly SemaphoreSlim _refresh = new(1, 1);
-    private IReadOnlyCollection<OutageWindow> _windows = [];
-    private DateTimeOffset? _readAt;
+    private readonly PeriodicSnapshot<IReadOnlyCollection<OutageWindow>> _windows = new(
+        scopes, time, MaxAge, async (db, cancellationToken) => await db.OutageWindows.AsNoTracking().ToListAsync(cancellationToken));
 
-    public async ValueTask<IReadOnlyCollection<OutageWindow>> CurrentAsync(CancellationToken cancellationToken)
-    {
-        if (_readAt is { } readAt && time.GetUtcNow() - readAt < MaxAge)
-        {
-            return _windows;
-        }
+    public ValueTask<IReadOnlyCollection<OutageWindow>> CurrentAsync(CancellationToken cancellationToken) => _windows.CurrentAsync(cancellationToken);
 
-        await _refresh.WaitAsync(cancellationToken);
-        try
-        {
-            if (_readAt is not { } again || time.GetUtcNow() - again >= MaxAge)
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<BacklogFlowDbContext>();
-                _windows = await db.OutageWindows.AsNoTracking().ToListAsync(cancellationToken);
-                _readAt = time.GetUtcNow();
-            }
-
-            return _windows;
-        }
-        finally
-        {
-            _refresh.Release();
-        }
-    }
-
-    public void Invalidate() => _readAt = null;
+    public void Invalidate() => _windows.Invalidate();
 }

@@ -4,6 +4,7 @@ using BacklogFlow.Domain.Review;
 using BacklogFlow.Engine.Audit;
 using BacklogFlow.Engine.Intake;
 using BacklogFlow.Engine.Messaging;
+using BacklogFlow.Engine.Priorities;
 using BacklogFlow.Engine.Quarantine;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -26,6 +27,8 @@ public sealed class BacklogFlowDbContext(DbContextOptions<BacklogFlowDbContext> 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<OutageWindow> OutageWindows => Set<OutageWindow>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<QueueState> QueueStates => Set<QueueState>();
+    public DbSet<ClassRankingSetting> ClassRanking => Set<ClassRankingSetting>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

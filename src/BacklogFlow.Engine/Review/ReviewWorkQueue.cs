@@ -4,6 +4,7 @@ using BacklogFlow.Domain.Workflows;
 using BacklogFlow.Engine.Audit;
 using BacklogFlow.Engine.Messaging;
 using BacklogFlow.Engine.Persistence;
+using BacklogFlow.Engine.Priorities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +17,12 @@ namespace BacklogFlow.Engine.Review;
 /// expires. Each action is audited in the transaction that makes it.
 /// </summary>
 public sealed class ReviewWorkQueue(
-    BacklogFlowDbContext db, WorkflowCatalog catalog, TimeProvider time, IOptions<ReviewOptions> options, SqliteWriteTurns sqliteTurns)
+    BacklogFlowDbContext db,
+    WorkflowCatalog catalog,
+    TimeProvider time,
+    IOptions<ReviewOptions> options,
+    SqliteWriteTurns sqliteTurns,
+    QueueSettings settings)
 {
     /// <summary>Attempts before giving up when other workers keep taking the chosen task first.</summary>
     private const int MaxClaimAttempts = 16;
@@ -24,13 +30,13 @@ public sealed class ReviewWorkQueue(
     /// <summary>
     /// Claims the first open task in queue order from the given queues, or returns null if there is
     /// none. A task whose refusal <paramref name="worker"/> intended is skipped: it waits for a second
-    /// reviewer (four eyes). The claim and its audit entry commit together.
+    /// reviewer (four eyes). Paused queues hand out nothing. The claim and its audit entry commit together.
     /// </summary>
     public async Task<ReviewTask?> ClaimNextAsync(string worker, IReadOnlyCollection<string> queues, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(worker);
         ArgumentNullException.ThrowIfNull(queues);
-        var queueNames = queues.ToArray();
+        var queueNames = await settings.RunningAsync(queues, cancellationToken);
 
         using var turn = await SqliteTurnAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -241,7 +247,7 @@ public sealed class ReviewWorkQueue(
 
     /// <summary>A turn among this process's work-queue writes on SQLite (see <see cref="SqliteWriteTurns"/>); none on PostgreSQL.</summary>
     private async Task<IDisposable?> SqliteTurnAsync(CancellationToken cancellationToken) =>
-        db.Database.IsNpgsql() ? null : await sqliteTurns.WaitAsync(cancellationToken);
+        await sqliteTurns.WaitIfSqliteAsync(db, cancellationToken);
 
     private async Task<ReviewTask> LoadAsync(Guid taskId, CancellationToken cancellationToken)
     {

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace BacklogFlow.Engine.Review;
 
 /// <summary>
@@ -18,6 +20,10 @@ public sealed class SqliteWriteTurns
         await _turn.WaitAsync(cancellationToken);
         return new Turn(_turn);
     }
+
+    /// <summary>Waits for a turn when <paramref name="db"/> is on SQLite; null (no turn needed) on PostgreSQL.</summary>
+    public async Task<IDisposable?> WaitIfSqliteAsync(DbContext db, CancellationToken cancellationToken) =>
+        db.Database.IsNpgsql() ? null : await WaitAsync(cancellationToken);
 
     private sealed class Turn(SemaphoreSlim turn) : IDisposable
     {

@@ -1,6 +1,7 @@
 using BacklogFlow.Domain.Cases;
 using BacklogFlow.Domain.Deadlines;
 using BacklogFlow.Domain.Review;
+using BacklogFlow.Engine.Priorities;
 using BacklogFlow.Engine.Quarantine;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -11,7 +12,8 @@ namespace BacklogFlow.Web.Api;
 /// someone else holds or a case in the wrong state is a conflict (409), something that does not
 /// exist is 404, what the law does not allow is 422. A refusal by the reviewer who intended it is
 /// 422 too, not 403: the caller may decide cases (their role is right), but the four-eyes rule does
-/// not allow this decision from them; a second reviewer can make the same request. Anything else
+/// not allow this decision from them; a second reviewer can make the same request. A supervisor's
+/// edit against a version that is no longer current is 412 (reload, then edit again). Anything else
 /// stays a 500 without details.
 /// </summary>
 internal sealed class DomainExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
@@ -25,6 +27,8 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problems) : 
             QuarantineActionException => (StatusCodes.Status409Conflict, "The quarantined message cannot be handled so"),
             KeyNotFoundException => (StatusCodes.Status404NotFound, "Not found"),
             DeadlineLedgerException => (StatusCodes.Status422UnprocessableEntity, "The law does not allow this"),
+            StaleSettingException => (StatusCodes.Status412PreconditionFailed, "Changed since you looked"),
+            RebalanceRefusedException => (StatusCodes.Status422UnprocessableEntity, "The rebalancing is not allowed"),
             FourEyesViolationException => (StatusCodes.Status422UnprocessableEntity, "A refusal needs a second reviewer (four eyes)"),
             _ => (0, ""),
         };

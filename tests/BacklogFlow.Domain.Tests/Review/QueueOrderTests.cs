@@ -42,6 +42,6 @@ public sealed class QueueOrderTests
         var queue = VogNp.RouteToQueue(applicationCase.Facts);
         var reviewClass = VogNp.FindPriorityClass(priorityClass)!;
         applicationCase.SendToReview(queue, reviewClass);
-        return ReviewTask.For(applicationCase, queue, reviewClass);
+        return ReviewTask.For(applicationCase, queue, reviewClass, Catalog.DeclaredRanking);
     }
 }

@@ -23,6 +23,8 @@ public sealed class SupervisionApiTests : IAsyncLifetime
     [Theory]
     [InlineData("/api/quarantine")]
     [InlineData("/api/audit")]
+    [InlineData("/api/queues")]
+    [InlineData("/api/priority-classes")]
     public async Task Supervision_CaseWorker_Forbidden(string path)
     {
         using var worker = await _web.SignedInAsync("worker-a", "caseworker");

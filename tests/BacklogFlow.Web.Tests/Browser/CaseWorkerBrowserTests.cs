@@ -183,4 +183,50 @@ public sealed class CaseWorkerBrowserTests : IAsyncLifetime
         first.Should().Be("Naar de inhoud");
         afterSkip.Should().Be("Volgende taak", "the skip link leads straight to the work");
     }
+
+    [Fact]
+    public async Task BulkMove_SupervisorDryRunThenApply_CountsShownThenTasksMoved()
+    {
+        await _web.SeedReviewTasksAsync(
+            WebTestHost.Application("general"), WebTestHost.Application("general"), WebTestHost.Application("general"), WebTestHost.Application("childcare"));
+        await _web.CreateUserAsync("super-2", "supervisor");
+        var page = await SignInAsync("super-2");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Herverdelen" }).ClickAsync();
+        await page.WaitForURLAsync("**/Supervise/Rebalance");
+        await page.GetByLabel("Wachtrij", new() { Exact = true }).SelectOptionAsync("vog-np-regular");
+        await page.GetByLabel("Actie", new() { Exact = true }).SelectOptionAsync("move-to-queue");
+        await page.GetByLabel("Doel").FillAsync("vog-np-mandatory");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Proefrun" }).ClickAsync();
+        var counted = await page.Locator("#preview-count").InnerTextAsync();
+        var movedBeforeApply = await _web.QueryAsync(db => Task.FromResult(db.ReviewTasks.Count(t => t.Queue == "vog-np-mandatory")));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "bulk-move-dry-run.png"), FullPage = true });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Uitvoeren (3)" }).ClickAsync();
+        var applied = await page.Locator("#applied").InnerTextAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "bulk-move-applied.png"), FullPage = true });
+        var openInRegular = await page.Locator("#queue-vog-np-regular td").Nth(1).InnerTextAsync();
+
+        counted.Should().Be("3");
+        movedBeforeApply.Should().Be(1, "a dry run changes nothing");
+        applied.Should().StartWith("3 taken verplaatst");
+        openInRegular.Should().Be("0");
+        (await _web.QueryAsync(db => Task.FromResult(db.ReviewTasks.Count(t => t.Queue == "vog-np-mandatory")))).Should().Be(4);
+    }
+
+    [Fact]
+    public async Task Rebalance_SupervisorPausesAQueueAndMovesAClassUp_SavedAndShown()
+    {
+        await _web.CreateUserAsync("super-3", "supervisor");
+        var page = await SignInAsync("super-3");
+        await page.GotoAsync($"{_baseUrl}/Supervise/Rebalance");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Pauzeren vog-np-unknown" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "regular Omhoog" }).ClickAsync();
+        var status = await page.Locator("#queue-vog-np-unknown td").Nth(3).InnerTextAsync();
+        var order = await page.Locator("#priority-order .class-name").AllInnerTextsAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "rebalance.png"), FullPage = true });
+
+        status.Should().StartWith("gepauzeerd");
+        order.Should().Equal("at-risk", "regular", "mandatory");
+    }
 }
