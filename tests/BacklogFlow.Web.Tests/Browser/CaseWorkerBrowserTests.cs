@@ -1,8 +1,4 @@
-using BacklogFlow.Testing;
 using BacklogFlow.Web.Tests.Support;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace BacklogFlow.Web.Tests.Browser;
@@ -12,51 +8,16 @@ namespace BacklogFlow.Web.Tests.Browser;
 /// host on Kestrel: sign in, next task, read the clock, decide. Screenshots are kept as artifacts in
 /// the test output folder's screenshots/.
 /// </summary>
-public sealed class CaseWorkerBrowserTests : IAsyncLifetime
+public sealed class CaseWorkerBrowserTests : BrowserTests
 {
-    private readonly WebTestHost _web = new();
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-    private string _baseUrl = "";
-
-    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
-    private static string Screenshots { get; } = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
-
-    public async ValueTask InitializeAsync()
-    {
-        var chromium = await LocalBrowser.EnsureChromiumAsync(Cancel);
-        _web.UseKestrel(0);
-        _web.StartServer();
-        _baseUrl = _web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = chromium,
-            Headless = true,
-            Args = [.. LocalBrowser.Arguments],
-        });
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-        await _web.DisposeAsync();
-    }
-
     [Fact]
     public async Task CaseWorker_SignInNextTaskAndIssue_CaseDecided()
     {
-        await _web.SeedReviewTasksAsync(WebTestHost.Application("childcare"));
-        await _web.CreateUserAsync("worker-a", "caseworker");
-        var page = await _browser!.NewPageAsync();
+        await Web.SeedReviewTasksAsync(WebTestHost.Application("childcare"));
+        await Web.CreateUserAsync("worker-a", "caseworker");
+        var page = await Browser.NewPageAsync();
 
-        await page.GotoAsync($"{_baseUrl}/Work");
+        await page.GotoAsync($"{BaseUrl}/Work");
         await page.GetByLabel("Gebruikersnaam").FillAsync("worker-a");
         await page.GetByLabel("Wachtwoord").FillAsync(WebTestHost.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
@@ -77,9 +38,9 @@ public sealed class CaseWorkerBrowserTests : IAsyncLifetime
     [Fact]
     public async Task FourEyes_IntentByOneRefusalByAnother_TheFirstNeverGetsTheTaskBack()
     {
-        await _web.SeedReviewTasksAsync(WebTestHost.Application("taxi"));
-        await _web.CreateUserAsync("first-reviewer", "caseworker");
-        await _web.CreateUserAsync("second-reviewer", "caseworker");
+        await Web.SeedReviewTasksAsync(WebTestHost.Application("taxi"));
+        await Web.CreateUserAsync("first-reviewer", "caseworker");
+        await Web.CreateUserAsync("second-reviewer", "caseworker");
         var first = await SignInAsync("first-reviewer");
         var second = await SignInAsync("second-reviewer");
 
@@ -109,9 +70,9 @@ public sealed class CaseWorkerBrowserTests : IAsyncLifetime
     [Fact]
     public async Task Dashboard_Supervisor_BurnDownChartAndOpenWorkRendered()
     {
-        await _web.SeedReviewTasksAsync(
+        await Web.SeedReviewTasksAsync(
             WebTestHost.Application("childcare"), WebTestHost.Application("general"), WebTestHost.Application("general", product: "gva"));
-        await _web.CreateUserAsync("super-1", "supervisor");
+        await Web.CreateUserAsync("super-1", "supervisor");
         var page = await SignInAsync("super-1");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Overzicht" }).ClickAsync();
@@ -134,10 +95,10 @@ public sealed class CaseWorkerBrowserTests : IAsyncLifetime
     [Fact]
     public async Task Language_SwitchToEnglish_LabelsInEnglishAndKeptAcrossPages()
     {
-        await _web.CreateUserAsync("worker-b", "caseworker");
-        var page = await _browser!.NewPageAsync();
+        await Web.CreateUserAsync("worker-b", "caseworker");
+        var page = await Browser.NewPageAsync();
 
-        await page.GotoAsync($"{_baseUrl}/Account/Login");
+        await page.GotoAsync($"{BaseUrl}/Account/Login");
         await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
         await page.GetByLabel("User name").FillAsync("worker-b");
         await page.GetByLabel("Password").FillAsync(WebTestHost.Password);
@@ -150,25 +111,12 @@ public sealed class CaseWorkerBrowserTests : IAsyncLifetime
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "my-tasks-english.png"), FullPage = true });
     }
 
-    /// <summary>A fresh browser context (its own cookies) signed in through the sign-in page.</summary>
-    private async Task<IPage> SignInAsync(string userName)
-    {
-        var context = await _browser!.NewContextAsync();
-        var page = await context.NewPageAsync();
-        await page.GotoAsync($"{_baseUrl}/Account/Login");
-        await page.GetByLabel("Gebruikersnaam").FillAsync(userName);
-        await page.GetByLabel("Wachtwoord").FillAsync(WebTestHost.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
-        await page.WaitForURLAsync("**/Work");
-        return page;
-    }
-
     [Fact]
     public async Task Keyboard_TabFromTheTop_SkipLinkFirstThenNextTask()
     {
-        await _web.CreateUserAsync("worker-c", "caseworker");
-        var page = await _browser!.NewPageAsync();
-        await page.GotoAsync($"{_baseUrl}/Account/Login");
+        await Web.CreateUserAsync("worker-c", "caseworker");
+        var page = await Browser.NewPageAsync();
+        await page.GotoAsync($"{BaseUrl}/Account/Login");
         await page.GetByLabel("Gebruikersnaam").FillAsync("worker-c");
         await page.GetByLabel("Wachtwoord").FillAsync(WebTestHost.Password);
         await page.Keyboard.PressAsync("Enter");
