@@ -1,0 +1,115 @@
+using BacklogFlow.Engine.Audit;
+using BacklogFlow.Engine.Quarantine;
+using BacklogFlow.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace BacklogFlow.Web.Tests.Browser;
+
+/// <summary>
+/// A supervisor in a real browser (Debian's chromium driven by Playwright) against the real web host
+/// on Kestrel: quarantine (inspect, discard with a reason), outage windows (register, force majeure
+/// counted first, then confirmed) and the audit log of it all. Screenshots are kept as artifacts in
+/// the test output folder's screenshots/.
+/// </summary>
+public sealed class SupervisorPagesBrowserTests : BrowserTests
+{
+    [Fact]
+    public async Task Quarantine_SupervisorDiscardsWithAReason_GoneFromTheList()
+    {
+        // A payload with markup in it: the page must show it as text, never run it.
+        const string payload = """{"applicationId":"a-1","product":"vog-xx","note":"<script>document.title='run'</script>"}""";
+        var entry = await Web.QueryAsync(async db =>
+        {
+            var quarantined = db.Quarantine(QuarantineReasons.Invalid, "product: 'vog-xx' is not a product", payload,
+                "justis-legacy", "a-1", Guid.NewGuid(), WebTestHost.Start);
+            await db.SaveChangesAsync(Cancel);
+            return quarantined;
+        });
+        await Web.CreateUserAsync("super-1", "supervisor");
+        var page = await SignInAsync("super-1");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Quarantaine" }).ClickAsync();
+        await page.WaitForURLAsync("**/Supervise/Quarantine");
+        var listed = await page.Locator("#quarantine tbody tr").CountAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Bekijken" }).ClickAsync();
+        await page.WaitForURLAsync($"**/Supervise/Quarantine/Entry/{entry.Id}");
+        var shown = await page.Locator("pre#payload").InnerTextAsync();
+        var scripts = await page.Locator("pre#payload script").CountAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "quarantine-entry.png"), FullPage = true });
+        await page.GetByLabel("Reden van verwerpen").FillAsync("   ");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verwerpen" }).ClickAsync();
+        var error = await page.GetByRole(AriaRole.Alert).InnerTextAsync();
+        var invalid = await page.GetByLabel("Reden van verwerpen").GetAttributeAsync("aria-invalid");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "quarantine-discard-without-reason.png"), FullPage = true });
+        await page.GetByLabel("Reden van verwerpen").FillAsync("test message from the supplier's acceptance environment");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verwerpen" }).ClickAsync();
+        await page.WaitForURLAsync("**/Supervise/Quarantine?done=discarded");
+        var confirmed = await page.GetByRole(AriaRole.Status).InnerTextAsync();
+        var empty = await page.Locator("#quarantine-empty").InnerTextAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "quarantine-after-discard.png"), FullPage = true });
+
+        listed.Should().Be(1);
+        shown.Should().Be(payload, "the payload as received, as text");
+        scripts.Should().Be(0);
+        (await page.TitleAsync()).Should().NotBe("run");
+        error.Should().Be("Geef een reden op om het bericht te verwerpen.");
+        invalid.Should().Be("true");
+        confirmed.Should().Be("Het bericht is verworpen.");
+        empty.Should().Be("Er zijn geen berichten in quarantaine.");
+        var stored = await Web.QueryAsync(db => db.QuarantinedMessages.SingleAsync(Cancel));
+        stored.Resolution.Should().Be(QuarantineResolutions.Discarded);
+        stored.ResolvedBy.Should().Be("super-1");
+        stored.ResolutionNote.Should().Be("test message from the supplier's acceptance environment");
+    }
+
+    [Fact]
+    public async Task Outages_SupervisorRegistersAWindow_ListedThenForceMajeureCountedBeforeItIsConfirmed()
+    {
+        await Web.SeedReviewTasksAsync(WebTestHost.Application() with { ReceivedAt = new DateTimeOffset(2021, 10, 13, 9, 0, 0, TimeSpan.Zero) });
+        await Web.CreateUserAsync("super-1", "supervisor");
+        var page = await SignInAsync("super-1");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Storingen" }).ClickAsync();
+        await page.WaitForURLAsync("**/Supervise/Outages");
+        await page.GetByLabel("Eerste dag van de storing").FillAsync("2021-10-15");
+        await page.GetByLabel("Laatste dag van de storing").FillAsync("2021-11-01");
+        await page.GetByLabel("vog-np").CheckAsync();
+        await page.GetByLabel("Inhaaldagen na de storing").FillAsync("28");
+        await page.GetByLabel("Omschrijving").FillAsync("VOG-storing oktober 2021");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Storing registreren" }).ClickAsync();
+        await page.WaitForURLAsync("**/Supervise/Outages?registered=True");
+        var registered = await page.GetByRole(AriaRole.Status).InnerTextAsync();
+        var row = await page.Locator("#outages tbody tr").AllInnerTextsAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "outages-registered.png"), FullPage = true });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Overmacht doorrekenen" }).ClickAsync();
+        var counted = await page.Locator("#force-majeure-count").InnerTextAsync();
+        var suspendedAfterDryRun = await Web.QueryAsync(db => db.AuditEntries.CountAsync(e => e.Action == AuditActions.CaseSuspendedForForceMajeure, Cancel));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "outages-force-majeure-dry-run.png"), FullPage = true });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Bevestigen: zaken opschorten" }).ClickAsync();
+        var suspended = await page.Locator("#force-majeure-suspended").InnerTextAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "outages-force-majeure-applied.png"), FullPage = true });
+        await page.GetByRole(AriaRole.Link, new() { Name = "Auditlog" }).ClickAsync();
+        await page.WaitForURLAsync("**/Supervise/Audit");
+        var logged = await page.Locator("#audit tbody tr").AllInnerTextsAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "audit-log.png"), FullPage = true });
+        await page.GetByLabel("Actie").SelectOptionAsync(AuditActions.OutageRegistered);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filteren" }).ClickAsync();
+        await page.WaitForURLAsync("**/Supervise/Audit?*action=outage.registered*");
+        var filtered = await page.Locator("#audit tbody tr").AllInnerTextsAsync();
+
+        registered.Should().Be("De storing is geregistreerd.");
+        row.Should().ContainSingle().Which.Should().Contain("2021-10-15").And.Contain("2021-11-01").And.Contain("vog-np").And.Contain("VOG-storing oktober 2021");
+        counted.Should().Be("1", "the one open case was received before the outage ended");
+        suspendedAfterDryRun.Should().Be(0, "the count changes nothing");
+        suspended.Should().Be("1");
+        logged.Should().HaveCount(3).And.AllSatisfy(r => r.Should().Contain("super-1"));
+        logged[0].Should().Contain("overmacht toegepast", "newest first");
+        logged[2].Should().Contain("storing geregistreerd");
+        filtered.Should().ContainSingle().Which.Should().Contain("storing geregistreerd");
+        var audit = await Web.QueryAsync(db => db.AuditEntries.OrderBy(e => e.Id).Select(e => new { e.Actor, e.Action }).ToListAsync(Cancel));
+        audit.Select(e => e.Action).Should().Equal(
+            AuditActions.OutageRegistered, AuditActions.CaseSuspendedForForceMajeure, AuditActions.ForceMajeureApplied);
+        audit.Should().AllSatisfy(e => e.Actor.Should().Be("super-1"));
+    }
+}
