@@ -1,3 +1,5 @@
+using System.Text.Json;
+using BacklogFlow.Contracts;
 using BacklogFlow.Engine.Audit;
 using BacklogFlow.Engine.Quarantine;
 using BacklogFlow.Web.Tests.Support;
@@ -8,7 +10,7 @@ namespace BacklogFlow.Web.Tests.Browser;
 
 /// <summary>
 /// A supervisor in a real browser (Debian's chromium driven by Playwright) against the real web host
-/// on Kestrel: quarantine (inspect, discard with a reason), outage windows (register, force majeure
+/// on Kestrel: quarantine (inspect, replay, discard with a reason), outage windows (register, force majeure
 /// counted first, then confirmed) and the audit log of it all. Screenshots are kept as artifacts in
 /// the test output folder's screenshots/.
 /// </summary>
@@ -61,6 +63,46 @@ public sealed class SupervisorPagesBrowserTests : BrowserTests
         stored.Resolution.Should().Be(QuarantineResolutions.Discarded);
         stored.ResolvedBy.Should().Be("super-1");
         stored.ResolutionNote.Should().Be("test message from the supplier's acceptance environment");
+    }
+
+    [Fact]
+    public async Task Quarantine_Replay_RefusedForABodyThatIsNoApplicationDoneForOneThatIs()
+    {
+        var application = JsonSerializer.Serialize(new ApplicationSubmitted
+        {
+            ApplicationId = "a-2", SourceSystem = "justis-legacy", Product = "vog-np", ApplicantReference = "ap-replayed",
+            ScreeningProfile = "general", FunctionAspects = ["11"], Sector = "education", Channel = "web", ReceivedAt = WebTestHost.Start.AddHours(-1),
+        }, new JsonSerializerOptions(JsonSerializerDefaults.Web));
+        var (garbage, failed) = await Web.QueryAsync(async db =>
+        {
+            var unreadable = db.Quarantine(QuarantineReasons.Unreadable, "not JSON", "%PDF-1.4 not an application", null, null, Guid.NewGuid(), WebTestHost.Start);
+            var processing = db.Quarantine(QuarantineReasons.ProcessingFailed, "records check unavailable", application,
+                "justis-legacy", "a-2", Guid.NewGuid(), WebTestHost.Start.AddMinutes(1));
+            await db.SaveChangesAsync(Cancel);
+            return (unreadable, processing);
+        });
+        await Web.CreateUserAsync("super-1", "supervisor");
+        var page = await SignInAsync("super-1");
+
+        await page.GotoAsync($"{BaseUrl}/Supervise/Quarantine/Entry/{garbage.Id}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Opnieuw aanbieden" }).ClickAsync();
+        var refusal = await page.GetByRole(AriaRole.Alert).InnerTextAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "quarantine-replay-refused.png"), FullPage = true });
+        await page.GotoAsync($"{BaseUrl}/Supervise/Quarantine/Entry/{failed.Id}");
+        await page.GetByLabel("Toelichting (optioneel)").FillAsync("records check back up");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Opnieuw aanbieden" }).ClickAsync();
+        await page.WaitForURLAsync("**/Supervise/Quarantine?done=replayed");
+        var confirmed = await page.GetByRole(AriaRole.Status).InnerTextAsync();
+        var waiting = await page.Locator("#quarantine tbody tr").AllInnerTextsAsync();
+
+        refusal.Should().Contain("cannot be replayed");
+        confirmed.Should().Be("Het bericht is opnieuw aangeboden aan de intake.");
+        waiting.Should().ContainSingle("the unreadable message still waits; the replayed one is resolved")
+            .Which.Should().Contain("onleesbaar");
+        var stored = await Web.QueryAsync(db => db.QuarantinedMessages.SingleAsync(m => m.Id == failed.Id, Cancel));
+        stored.Resolution.Should().Be(QuarantineResolutions.Replayed);
+        stored.ResolvedBy.Should().Be("super-1");
+        stored.ResolutionNote.Should().Be("records check back up");
     }
 
     [Fact]
