@@ -1,4 +1,5 @@
 using BacklogFlow.Domain.Workflows;
+using BacklogFlow.Engine.Audit;
 using BacklogFlow.Engine.Deadlines;
 using BacklogFlow.Engine.Outages;
 using BacklogFlow.Engine.Intake;
@@ -78,6 +79,7 @@ public static class EngineServiceCollectionExtensions
         services.AddScoped<OutageRegistry>();
         services.AddScoped<PenaltyExposureQuery>();
         services.AddScoped<QuarantineActions>();
+        services.AddScoped<AuditLog>();
 
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Diagnostics;
 using BacklogFlow.Engine;
 using BacklogFlow.Engine.Observability;
 using BacklogFlow.Web.Api;
@@ -24,6 +25,11 @@ public static class WebHostSetup
         services.AddBacklogFlowSecurity(builder.Configuration);
         services.AddProblemDetails();
         services.AddExceptionHandler<DomainExceptionHandler>();
+
+        // A body or parameter the endpoint cannot read (a date that does not exist, JSON that is not
+        // JSON) is the caller's mistake: 400 problem+json, as in production, never a 500.
+        services.Configure<ExceptionHandlerOptions>(options =>
+            options.StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError);
         services.AddOpenApi();
         services.AddHttpContextAccessor();
         services.AddScoped<UiLanguage>();
@@ -65,6 +71,7 @@ public static class WebHostSetup
         api.MapAuthEndpoints();
         api.MapReviewEndpoints();
         api.MapSupervisionEndpoints();
+        api.MapOutageEndpoints();
         api.MapDashboardEndpoints();
         api.MapRebalancingEndpoints();
         app.MapRazorPages();

@@ -8,6 +8,9 @@ namespace BacklogFlow.Domain.Outages;
 /// </summary>
 public sealed class OutageWindow
 {
+    /// <summary>What the description column holds; a longer text is refused, not cut short.</summary>
+    public const int MaxDescriptionLength = 1000;
+
     private OutageWindow()
     {
     }
@@ -43,6 +46,12 @@ public sealed class OutageWindow
         }
 
         ArgumentOutOfRangeException.ThrowIfNegative(catchUpDays);
+        ArgumentNullException.ThrowIfNull(description);
+        if (description.Length > MaxDescriptionLength)
+        {
+            throw new ArgumentException($"an outage's description has at most {MaxDescriptionLength} characters", nameof(description));
+        }
+
         return new OutageWindow
         {
             Id = Guid.CreateVersion7(now),

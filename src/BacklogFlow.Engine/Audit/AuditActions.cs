@@ -14,4 +14,7 @@ public static class AuditActions
     public const string InformationRequested = "case.information-requested";
     public const string QuarantineReplayed = "quarantine.replayed";
     public const string QuarantineDiscarded = "quarantine.discarded";
+    public const string OutageRegistered = "outage.registered";
+    public const string ForceMajeureApplied = "outage.force-majeure-applied";
+    public const string CaseSuspendedForForceMajeure = "case.force-majeure-suspended";
 }

@@ -29,4 +29,6 @@ public static class AuditTrail
     public static string CaseSubject(Guid id) => $"case:{id}";
 
     public static string QuarantineSubject(Guid id) => $"quarantine:{id}";
+
+    public static string OutageSubject(Guid id) => $"outage:{id}";
 }

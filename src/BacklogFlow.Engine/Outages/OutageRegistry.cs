@@ -2,6 +2,7 @@ using BacklogFlow.Domain.Cases;
 using BacklogFlow.Domain.Deadlines;
 using BacklogFlow.Domain.Outages;
 using BacklogFlow.Domain.Workflows;
+using BacklogFlow.Engine.Audit;
 using BacklogFlow.Engine.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,28 +18,55 @@ public sealed class OutageRegistry(BacklogFlowDbContext db, WorkflowCatalog cata
     /// <summary>Open cases suspended per transaction.</summary>
     public const int BatchSize = 500;
 
+    public const int MaxPageSize = 500;
+
+    /// <summary>Registers a window; <paramref name="supervisor"/> stands in the audit log, which commits with it.</summary>
     public async Task<OutageWindow> RegisterAsync(
-        DateOnly start, DateOnly end, IReadOnlyCollection<string> products, int catchUpDays, string description, CancellationToken cancellationToken)
+        DateOnly start,
+        DateOnly end,
+        IReadOnlyCollection<string> products,
+        int catchUpDays,
+        string description,
+        string supervisor,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(products);
+        ArgumentException.ThrowIfNullOrWhiteSpace(supervisor);
         var unknown = products.Where(p => !catalog.TryGet(p, out _)).ToList();
         if (unknown.Count > 0)
         {
             throw new ArgumentException($"unknown product(s) {string.Join(", ", unknown)} (known: {string.Join(", ", catalog.Products)})", nameof(products));
         }
 
-        var window = OutageWindow.Register(start, end, products, catchUpDays, description, time.GetUtcNow());
+        var now = time.GetUtcNow();
+        var window = OutageWindow.Register(start, end, products, catchUpDays, description, now);
         db.OutageWindows.Add(window);
+        db.Audit(supervisor, AuditActions.OutageRegistered, AuditTrail.OutageSubject(window.Id), null,
+            new { window.Start, window.End, products = window.ProductList, window.CatchUpDays, window.Description }, now);
         await db.SaveChangesAsync(cancellationToken);
         registered.Invalidate();
         return window;
     }
 
-    public Task<List<OutageWindow>> ListAsync(CancellationToken cancellationToken) =>
-        db.OutageWindows.AsNoTracking().OrderBy(o => o.Start).ToListAsync(cancellationToken);
-
-    public async Task<ForceMajeurePlan> ApplyForceMajeureAsync(Guid outageId, bool confirmed, CancellationToken cancellationToken)
+    /// <summary>Windows, the latest outage first (the one a supervisor is most likely dealing with).</summary>
+    public async Task<IReadOnlyList<OutageWindow>> ListAsync(int skip, int take, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(skip);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(take);
+        return await db.OutageWindows.AsNoTracking()
+            .OrderByDescending(o => o.Start).ThenByDescending(o => o.Id)
+            .Skip(skip).Take(Math.Min(take, MaxPageSize))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Counts (not confirmed) or suspends (confirmed by <paramref name="supervisor"/>) the open cases
+    /// of the outage. Every batch commits with an audit entry per case it suspended, and the window's
+    /// "applied" mark commits with a summary entry, so nothing changed is ever missing from the log.
+    /// </summary>
+    public async Task<ForceMajeurePlan> ApplyForceMajeureAsync(Guid outageId, bool confirmed, string supervisor, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(supervisor);
         var window = await db.OutageWindows.SingleOrDefaultAsync(o => o.Id == outageId, cancellationToken)
             ?? throw new KeyNotFoundException($"Outage {outageId} does not exist.");
         var products = window.ProductList.ToArray();
@@ -50,7 +78,8 @@ public sealed class OutageRegistry(BacklogFlowDbContext db, WorkflowCatalog cata
             return new ForceMajeurePlan(outageId, openCases, Applied: false, 0, []);
         }
 
-        var notice = LegalTime.ToLegalDate(time.GetUtcNow());
+        var now = time.GetUtcNow();
+        var notice = LegalTime.ToLegalDate(now);
         var suspended = 0;
         var refused = new List<string>();
         for (var page = 0; ; page++)
@@ -67,11 +96,14 @@ public sealed class OutageRegistry(BacklogFlowDbContext db, WorkflowCatalog cata
             foreach (var open in batch)
             {
                 var from = open.ReceivedOn.AddDays(1) > window.Start ? open.ReceivedOn.AddDays(1) : window.Start;
+                var before = new { open.LegalDeadline, open.EffectiveDueDate };
                 try
                 {
                     open.RecordClockEvent(
                         new ClockSuspended(from, end, SuspensionReason.ForceMajeure, notice), catalog.Get(open.Product), catalog.Calendar);
                     tasks.GetValueOrDefault(open.Id)?.Reschedule(open.EffectiveDueDate);
+                    db.Audit(supervisor, AuditActions.CaseSuspendedForForceMajeure, AuditTrail.CaseSubject(open.Id), before,
+                        new { outage = outageId, suspendedFrom = from, suspendedTo = end, notice, open.LegalDeadline, open.EffectiveDueDate }, now);
                     suspended++;
                 }
                 catch (DeadlineLedgerException ex)
@@ -84,7 +116,10 @@ public sealed class OutageRegistry(BacklogFlowDbContext db, WorkflowCatalog cata
         }
 
         var stored = await db.OutageWindows.SingleAsync(o => o.Id == outageId, cancellationToken);
-        stored.RecordForceMajeureApplied(time.GetUtcNow());
+        var appliedBefore = stored.ForceMajeureAppliedAt;
+        stored.RecordForceMajeureApplied(now);
+        db.Audit(supervisor, AuditActions.ForceMajeureApplied, AuditTrail.OutageSubject(outageId), new { forceMajeureAppliedAt = appliedBefore },
+            new { stored.ForceMajeureAppliedAt, openCases, suspended, refused = refused.Count, notice }, now);
         await db.SaveChangesAsync(cancellationToken);
         return new ForceMajeurePlan(outageId, openCases, Applied: true, suspended, refused);
     }

@@ -1,10 +1,8 @@
 using System.Security.Claims;
 using BacklogFlow.Engine.Audit;
-using BacklogFlow.Engine.Persistence;
 using BacklogFlow.Engine.Quarantine;
 using BacklogFlow.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace BacklogFlow.Web.Api;
 
@@ -53,27 +51,11 @@ public static class SupervisionEndpoints
             : TypedResults.Ok(await actions.DiscardAsync(id, SignedInUser.Name(user), request.Reason, cancellationToken));
 
     private static async Task<Ok<Page<AuditEntry>>> AuditAsync(
-        BacklogFlowDbContext db, CancellationToken cancellationToken,
+        AuditLog log, CancellationToken cancellationToken,
         string? actor = null, string? action = null, string? subject = null, int skip = 0, int take = 50)
     {
         var page = Paging.Clamp(skip, take);
-        var query = db.AuditEntries.AsNoTracking();
-        if (actor is not null)
-        {
-            query = query.Where(e => e.Actor == actor);
-        }
-
-        if (action is not null)
-        {
-            query = query.Where(e => e.Action == action);
-        }
-
-        if (subject is not null)
-        {
-            query = query.Where(e => e.Subject == subject);
-        }
-
-        var items = await query.OrderByDescending(e => e.Id).Skip(page.Skip).Take(page.Take).ToListAsync(cancellationToken);
+        var items = await log.ListAsync(actor, action, subject, page.Skip, page.Take, cancellationToken);
         return TypedResults.Ok(new Page<AuditEntry>(items, page.Skip, page.Take));
     }
 }

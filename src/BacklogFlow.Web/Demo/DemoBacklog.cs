@@ -21,6 +21,9 @@ internal sealed partial class DemoBacklog(
 {
     public const string SourceSystem = "demo-legacy";
 
+    /// <summary>Who registers the demo's outage in the audit log: the seeding, not a person.</summary>
+    public const string AuditActor = "demo-backlog";
+
     /// <summary>Applications published at once; the bus takes them faster than intake commits them.</summary>
     private const int PublishBatch = 250;
 
@@ -65,7 +68,7 @@ internal sealed partial class DemoBacklog(
         var products = scope.ServiceProvider.GetRequiredService<WorkflowCatalog>().Products.ToList();
         await scope.ServiceProvider.GetRequiredService<OutageRegistry>().RegisterAsync(
             firstReceipt.AddDays(-14), firstReceipt.AddDays(-1), products, catchUpDays: 14,
-            "Demo: the two-week outage the backlog follows", cancellationToken);
+            "Demo: the two-week outage the backlog follows", AuditActor, cancellationToken);
 
         var messages = SyntheticSurge.Generate(new SurgeSpecification(
             options.Applications, DuplicateFraction: 0, InvalidFraction: 0, ConflictFraction: 0, options.Seed, SourceSystem, now,

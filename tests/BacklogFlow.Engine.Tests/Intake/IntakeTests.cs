@@ -70,7 +70,7 @@ public abstract class IntakeTests
     {
         await using var engine = await EngineTestHost.StartAsync(EverybodyHasARecord, database: Database);
         await engine.InScopeAsync(sp => sp.GetRequiredService<OutageRegistry>().RegisterAsync(
-            new DateOnly(2021, 10, 15), new DateOnly(2021, 11, 1), ["vog-np"], catchUpDays: 28, "VOG outage 2021", Cancel));
+            new DateOnly(2021, 10, 15), new DateOnly(2021, 11, 1), ["vog-np"], catchUpDays: 28, "VOG outage 2021", "supervisor-1", Cancel));
         var application = Applications.Submitted(sector: "childcare") with { IntendedSubmissionDate = new DateOnly(2021, 10, 20) };
 
         await engine.Harness.Bus.Publish(application, Cancel);

@@ -1,8 +1,4 @@
-using BacklogFlow.Testing;
 using BacklogFlow.Web.Tests.Support;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace BacklogFlow.Web.Tests.Browser;
@@ -12,51 +8,16 @@ namespace BacklogFlow.Web.Tests.Browser;
 /// host on Kestrel: sign in, next task, read the clock, decide. Screenshots are kept as artifacts in
 /// the test output folder's screenshots/.
 /// </summary>
-public sealed class CaseWorkerBrowserTests : IAsyncLifetime
+public sealed class CaseWorkerBrowserTests : BrowserTests
 {
-    private readonly WebTestHost _web = new();
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-    private string _baseUrl = "";
-
-    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
-    private static string Screenshots { get; } = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
-
-    public async ValueTask InitializeAsync()
-    {
-        var chromium = await LocalBrowser.EnsureChromiumAsync(Cancel);
-        _web.UseKestrel(0);
-        _web.StartServer();
-        _baseUrl = _web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = chromium,
-            Headless = true,
-            Args = [.. LocalBrowser.Arguments],
-        });
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-        await _web.DisposeAsync();
-    }
-
     [Fact]
     public async Task CaseWorker_SignInNextTaskAndIssue_CaseDecided()
     {
-        await _web.SeedReviewTasksAsync(WebTestHost.Application("childcare"));
-        await _web.CreateUserAsync("worker-a", "caseworker");
-        var page = await _browser!.NewPageAsync();
+        await Web.SeedReviewTasksAsync(WebTestHost.Application("childcare"));
+        await Web.CreateUserAsync("worker-a", "caseworker");
+        var page = await Browser.NewPageAsync();
 
-        await page.GotoAsync($"{_baseUrl}/Work");
+        await page.GotoAsync($"{BaseUrl}/Work");
         await page.GetByLabel("Gebruikersnaam").FillAsync("worker-a");
         await page.GetByLabel("Wachtwoord").FillAsync(WebTestHost.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
@@ -77,9 +38,9 @@ public sealed class CaseWorkerBrowserTests : IAsyncLifetime
     [Fact]
     public async Task FourEyes_IntentByOneRefusalByAnother_TheFirstNeverGetsTheTaskBack()
     {
-        await _web.SeedReviewTasksAsync(WebTestHost.Application("taxi"));
-        await _web.CreateUserAsync("first-reviewer", "caseworker");
-        await _web.CreateUserAsync("second-reviewer", "caseworker");
+        await Web.SeedReviewTasksAsync(WebTestHost.Application("taxi"));
+        await Web.CreateUserAsync("first-reviewer", "caseworker");
+        await Web.CreateUserAsync("second-reviewer", "caseworker");
         var first = await SignInAsync("first-reviewer");
         var second = await SignInAsync("second-reviewer");
 
@@ -109,9 +70,9 @@ public sealed class CaseWorkerBrowserTests : IAsyncLifetime
     [Fact]
     public async Task Dashboard_Supervisor_BurnDownChartAndOpenWorkRendered()
     {
-        await _web.SeedReviewTasksAsync(
+        await Web.SeedReviewTasksAsync(
             WebTestHost.Application("childcare"), WebTestHost.Application("general"), WebTestHost.Application("general", product: "gva"));
-        await _web.CreateUserAsync("super-1", "supervisor");
+        await Web.CreateUserAsync("super-1", "supervisor");
         var page = await SignInAsync("super-1");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Overzicht" }).ClickAsync();
@@ -134,10 +95,10 @@ public sealed class CaseWorkerBrowserTests : IAsyncLifetime
     [Fact]
     public async Task Language_SwitchToEnglish_LabelsInEnglishAndKeptAcrossPages()
     {
-        await _web.CreateUserAsync("worker-b", "caseworker");
-        var page = await _browser!.NewPageAsync();
+        await Web.CreateUserAsync("worker-b", "caseworker");
+        var page = await Browser.NewPageAsync();
 
-        await page.GotoAsync($"{_baseUrl}/Account/Login");
+        await page.GotoAsync($"{BaseUrl}/Account/Login");
         await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
         await page.GetByLabel("User name").FillAsync("worker-b");
         await page.GetByLabel("Password").FillAsync(WebTestHost.Password);
@@ -150,25 +111,12 @@ public sealed class CaseWorkerBrowserTests : IAsyncLifetime
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "my-tasks-english.png"), FullPage = true });
     }
 
-    /// <summary>A fresh browser context (its own cookies) signed in through the sign-in page.</summary>
-    private async Task<IPage> SignInAsync(string userName)
-    {
-        var context = await _browser!.NewContextAsync();
-        var page = await context.NewPageAsync();
-        await page.GotoAsync($"{_baseUrl}/Account/Login");
-        await page.GetByLabel("Gebruikersnaam").FillAsync(userName);
-        await page.GetByLabel("Wachtwoord").FillAsync(WebTestHost.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
-        await page.WaitForURLAsync("**/Work");
-        return page;
-    }
-
     [Fact]
     public async Task Keyboard_TabFromTheTop_SkipLinkFirstThenNextTask()
     {
-        await _web.CreateUserAsync("worker-c", "caseworker");
-        var page = await _browser!.NewPageAsync();
-        await page.GotoAsync($"{_baseUrl}/Account/Login");
+        await Web.CreateUserAsync("worker-c", "caseworker");
+        var page = await Browser.NewPageAsync();
+        await page.GotoAsync($"{BaseUrl}/Account/Login");
         await page.GetByLabel("Gebruikersnaam").FillAsync("worker-c");
         await page.GetByLabel("Wachtwoord").FillAsync(WebTestHost.Password);
         await page.Keyboard.PressAsync("Enter");
@@ -182,51 +130,5 @@ public sealed class CaseWorkerBrowserTests : IAsyncLifetime
 
         first.Should().Be("Naar de inhoud");
         afterSkip.Should().Be("Volgende taak", "the skip link leads straight to the work");
-    }
-
-    [Fact]
-    public async Task BulkMove_SupervisorDryRunThenApply_CountsShownThenTasksMoved()
-    {
-        await _web.SeedReviewTasksAsync(
-            WebTestHost.Application("general"), WebTestHost.Application("general"), WebTestHost.Application("general"), WebTestHost.Application("childcare"));
-        await _web.CreateUserAsync("super-2", "supervisor");
-        var page = await SignInAsync("super-2");
-
-        await page.GetByRole(AriaRole.Link, new() { Name = "Herverdelen" }).ClickAsync();
-        await page.WaitForURLAsync("**/Supervise/Rebalance");
-        await page.GetByLabel("Wachtrij", new() { Exact = true }).SelectOptionAsync("vog-np-regular");
-        await page.GetByLabel("Actie", new() { Exact = true }).SelectOptionAsync("move-to-queue");
-        await page.GetByLabel("Doel").FillAsync("vog-np-mandatory");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Proefrun" }).ClickAsync();
-        var counted = await page.Locator("#preview-count").InnerTextAsync();
-        var movedBeforeApply = await _web.QueryAsync(db => Task.FromResult(db.ReviewTasks.Count(t => t.Queue == "vog-np-mandatory")));
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "bulk-move-dry-run.png"), FullPage = true });
-        await page.GetByRole(AriaRole.Button, new() { Name = "Uitvoeren (3)" }).ClickAsync();
-        var applied = await page.Locator("#applied").InnerTextAsync();
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "bulk-move-applied.png"), FullPage = true });
-        var openInRegular = await page.Locator("#queue-vog-np-regular td").Nth(1).InnerTextAsync();
-
-        counted.Should().Be("3");
-        movedBeforeApply.Should().Be(1, "a dry run changes nothing");
-        applied.Should().StartWith("3 taken verplaatst");
-        openInRegular.Should().Be("0");
-        (await _web.QueryAsync(db => Task.FromResult(db.ReviewTasks.Count(t => t.Queue == "vog-np-mandatory")))).Should().Be(4);
-    }
-
-    [Fact]
-    public async Task Rebalance_SupervisorPausesAQueueAndMovesAClassUp_SavedAndShown()
-    {
-        await _web.CreateUserAsync("super-3", "supervisor");
-        var page = await SignInAsync("super-3");
-        await page.GotoAsync($"{_baseUrl}/Supervise/Rebalance");
-
-        await page.GetByRole(AriaRole.Button, new() { Name = "Pauzeren vog-np-unknown" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "regular Omhoog" }).ClickAsync();
-        var status = await page.Locator("#queue-vog-np-unknown td").Nth(3).InnerTextAsync();
-        var order = await page.Locator("#priority-order .class-name").AllInnerTextsAsync();
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "rebalance.png"), FullPage = true });
-
-        status.Should().StartWith("gepauzeerd");
-        order.Should().Equal("at-risk", "regular", "mandatory");
     }
 }

@@ -12,7 +12,7 @@ public sealed class OutageWindowConfiguration : IEntityTypeConfiguration<OutageW
         builder.HasKey(o => o.Id);
         builder.Property(o => o.Id).ValueGeneratedNever();
         builder.Property(o => o.Products).HasMaxLength(400);
-        builder.Property(o => o.Description).HasMaxLength(1000);
+        builder.Property(o => o.Description).HasMaxLength(OutageWindow.MaxDescriptionLength);
         builder.Ignore(o => o.ProductList);
     }
 }
