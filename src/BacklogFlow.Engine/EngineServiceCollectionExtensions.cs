@@ -71,6 +71,8 @@ public static class EngineServiceCollectionExtensions
         services.AddScoped<ClassRankings>();
         services.AddScoped<BulkMoves>();
         services.AddSingleton<ServingOrder>();
+        services.AddSingleton<QueueRoster>();
+        services.AddSingleton<FairShares>();
         services.AddSingleton<SqliteWriteTurns>();
         services.AddScoped<BacklogAccountQuery>();
         services.AddScoped<DashboardQuery>();

@@ -10,7 +10,7 @@ namespace BacklogFlow.Engine.Priorities;
 /// names the version it was made against (the ETag the supervisor saw), so two supervisors never
 /// silently overwrite each other; it is audited in the same transaction.
 /// </summary>
-public sealed class QueueSettings(BacklogFlowDbContext db, WorkflowCatalog catalog, TimeProvider time)
+public sealed class QueueSettings(BacklogFlowDbContext db, WorkflowCatalog catalog, QueueRoster roster, TimeProvider time)
 {
     /// <summary>The largest weight a supervisor may give; a queue's share is its weight over the sum of weights.</summary>
     public const int MaxWeight = 1000;
@@ -28,13 +28,6 @@ public sealed class QueueSettings(BacklogFlowDbContext db, WorkflowCatalog catal
     public async Task<QueueSetting> GetAsync(string queue, CancellationToken cancellationToken) =>
         (await AllAsync(cancellationToken)).SingleOrDefault(q => q.Queue == queue)
             ?? throw new KeyNotFoundException($"there is no review queue '{queue}' in the workflow definitions");
-
-    /// <summary>The queues of <paramref name="queues"/> that hand out tasks now.</summary>
-    public async Task<string[]> RunningAsync(IReadOnlyCollection<string> queues, CancellationToken cancellationToken)
-    {
-        var paused = await db.QueueStates.AsNoTracking().Where(q => q.Paused).Select(q => q.Queue).ToListAsync(cancellationToken);
-        return [.. queues.Except(paused, StringComparer.Ordinal)];
-    }
 
     /// <summary>
     /// Pauses or resumes a queue and/or sets its weight (null leaves that setting as it is); refused
@@ -89,6 +82,7 @@ public sealed class QueueSettings(BacklogFlowDbContext db, WorkflowCatalog catal
             throw new StaleSettingException($"queue '{queue}' was changed meanwhile; reload and try again");
         }
 
+        roster.Invalidate();
         return changed;
     }
 

@@ -22,111 +22,126 @@ public sealed class ReviewWorkQueue(
     TimeProvider time,
     IOptions<ReviewOptions> options,
     SqliteWriteTurns sqliteTurns,
-    QueueSettings settings)
+    QueueRoster roster,
+    FairShares fairShares)
 {
     /// <summary>Attempts before giving up when other workers keep taking the chosen task first.</summary>
     private const int MaxClaimAttempts = 16;
 
     /// <summary>
-    /// Claims the first open task in queue order from the given queues, or returns null if there is
-    /// none. A task whose refusal <paramref name="worker"/> intended is skipped: it waits for a second
-    /// reviewer (four eyes). Paused queues hand out nothing. The claim and its audit entry commit together.
+    /// Claims the next task for <paramref name="worker"/> from the given queues, or returns null if
+    /// there is none. The best priority class present among the queues' first open tasks goes first
+    /// (fair share never serves a regular task before a mandatory one); between the queues whose
+    /// first task is in that class, <see cref="FairShare"/> picks by weight, so one provider's surge
+    /// does not starve another's; within the queue, queue order. Paused queues hand out nothing. A
+    /// task whose refusal <paramref name="worker"/> intended is skipped: it waits for a second
+    /// reviewer (four eyes). The claim and its audit entry commit together.
     /// </summary>
     public async Task<ReviewTask?> ClaimNextAsync(string worker, IReadOnlyCollection<string> queues, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(worker);
         ArgumentNullException.ThrowIfNull(queues);
-        var queueNames = await settings.RunningAsync(queues, cancellationToken);
+        var running = await roster.RunningAsync(queues, cancellationToken);
+        if (running.Count == 0)
+        {
+            return null;
+        }
 
         using var turn = await SqliteTurnAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var claimed = db.Database.IsNpgsql()
-            ? await ClaimSkippingLockedAsync(worker, queueNames, cancellationToken)
-            : await ClaimOnSqliteAsync(worker, queueNames, cancellationToken);
-        if (claimed is not null)
-        {
-            db.Audit(worker, AuditActions.TaskClaimed, AuditTrail.TaskSubject(claimed.Id), before: null,
-                new { claimed.Queue, claimed.PriorityClass, claimed.DueDate, claimed.ClaimCount, claimed.LeaseExpiresAt }, time.GetUtcNow());
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return claimed;
-    }
-
-    private async Task<ReviewTask?> ClaimOnSqliteAsync(string worker, string[] queueNames, CancellationToken cancellationToken)
-    {
         for (var attempt = 0; attempt < MaxClaimAttempts; attempt++)
         {
             var now = time.GetUtcNow();
-            var leaseEnd = now + options.Value.LeaseDuration;
-            var token = Guid.NewGuid();
-            var open = OpenTasks(db, worker, queueNames, now);
-            var next = FirstInQueueOrder(open);
-
-            // The outer conditions repeat the openness test so that, where the database re-reads a row
-            // another claim changed meanwhile, the second claimer updates nothing.
-            var claimed = await db.ReviewTasks
-                .Where(t => next.Contains(t.Id) && t.CompletedAt == null && (t.LeaseExpiresAt == null || t.LeaseExpiresAt <= now))
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(t => t.ClaimedBy, worker)
-                    .SetProperty(t => t.ClaimedAt, now)
-                    .SetProperty(t => t.LeaseExpiresAt, leaseEnd)
-                    .SetProperty(t => t.ClaimToken, token)
-                    .SetProperty(t => t.ClaimCount, t => t.ClaimCount + 1)
-                    .SetProperty(t => t.Version, t => t.Version + 1),
-                    cancellationToken);
-
-            if (claimed == 1)
+            var heads = await QueueHeads(db, worker, [.. running.Select(q => q.Queue)], now).ToListAsync(cancellationToken);
+            if (heads.Count == 0)
             {
-                return await db.ReviewTasks.AsNoTracking().SingleAsync(t => t.ClaimToken == token, cancellationToken);
+                break;
             }
 
-            if (!await open.AnyAsync(cancellationToken))
+            var best = heads.Min(h => h.ClassRank);
+            var candidates = running.Where(q => heads.Any(h => h.Queue == q.Queue && h.ClassRank == best)).ToList();
+            var queue = fairShares.Next(candidates);
+            var claimed = db.Database.IsNpgsql()
+                ? (await ClaimSkippingLocked(db, worker, queue, best, now, now + options.Value.LeaseDuration, Guid.NewGuid()).ToListAsync(cancellationToken)).SingleOrDefault()
+                : await ClaimOnSqliteAsync(worker, queue, best, now, cancellationToken);
+            if (claimed is not null)
             {
-                return null;
+                db.Audit(worker, AuditActions.TaskClaimed, AuditTrail.TaskSubject(claimed.Id), before: null,
+                    new { claimed.Queue, claimed.PriorityClass, claimed.DueDate, claimed.ClaimCount, claimed.LeaseExpiresAt }, now);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return claimed;
             }
+
+            // Other workers took that queue's last free tasks of the class between the look and the
+            // claim (the claim takes only that class, so no worse task slips ahead of a better one in
+            // another queue): look again.
         }
 
+        await transaction.CommitAsync(cancellationToken);
         return null;
     }
 
     /// <summary>
-    /// Tasks of the given queues that are not completed, not held under a live lease, and not waiting
-    /// for a reviewer other than <paramref name="worker"/>.
+    /// The first claimable task's class rank in each of <paramref name="queueNames"/> that has one:
+    /// one index seek per queue (ix_review_tasks_queue_order is led by the queue), in one statement.
     /// </summary>
-    internal static IQueryable<ReviewTask> OpenTasks(BacklogFlowDbContext db, string worker, string[] queueNames, DateTimeOffset now) =>
+    internal static IQueryable<QueueHead> QueueHeads(BacklogFlowDbContext db, string worker, string[] queueNames, DateTimeOffset now) =>
+        queueNames
+            .Select(queue => OpenTasks(db, worker, queue, now).InQueueOrder().Select(t => new QueueHead { Queue = t.Queue, ClassRank = t.ClassRank }).Take(1))
+            .Aggregate((all, next) => all.Concat(next));
+
+    /// <summary>SQLite: the first open task of the queue and class, taken with an UPDATE whose conditions repeat the openness test.</summary>
+    private async Task<ReviewTask?> ClaimOnSqliteAsync(string worker, string queue, int classRank, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var leaseEnd = now + options.Value.LeaseDuration;
+        var token = Guid.NewGuid();
+        var next = FirstInQueueOrder(OpenTasks(db, worker, queue, now).Where(t => t.ClassRank == classRank));
+
+        // The outer conditions repeat the openness test so that, where the database re-reads a row
+        // another claim changed meanwhile, the second claimer updates nothing.
+        var claimed = await db.ReviewTasks
+            .Where(t => next.Contains(t.Id) && t.CompletedAt == null && (t.LeaseExpiresAt == null || t.LeaseExpiresAt <= now))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(t => t.ClaimedBy, worker)
+                .SetProperty(t => t.ClaimedAt, now)
+                .SetProperty(t => t.LeaseExpiresAt, leaseEnd)
+                .SetProperty(t => t.ClaimToken, token)
+                .SetProperty(t => t.ClaimCount, t => t.ClaimCount + 1)
+                .SetProperty(t => t.Version, t => t.Version + 1),
+                cancellationToken);
+        return claimed == 1 ? await db.ReviewTasks.AsNoTracking().SingleAsync(t => t.ClaimToken == token, cancellationToken) : null;
+    }
+
+    /// <summary>
+    /// Tasks of the queue that are not completed, not held under a live lease, and not waiting for a
+    /// reviewer other than <paramref name="worker"/>.
+    /// </summary>
+    internal static IQueryable<ReviewTask> OpenTasks(BacklogFlowDbContext db, string worker, string queue, DateTimeOffset now) =>
         db.ReviewTasks.Where(t =>
-            queueNames.Contains(t.Queue) && t.CompletedAt == null && (t.LeaseExpiresAt == null || t.LeaseExpiresAt <= now)
+            t.Queue == queue && t.CompletedAt == null && (t.LeaseExpiresAt == null || t.LeaseExpiresAt <= now)
             && (t.RefusalIntendedBy == null || t.RefusalIntendedBy != worker));
 
     /// <summary>The id of the first task in queue order: the inner select of the claim on SQLite.</summary>
     internal static IQueryable<Guid> FirstInQueueOrder(IQueryable<ReviewTask> open) => open.InQueueOrder().Select(t => t.Id).Take(1);
 
-    private async Task<ReviewTask?> ClaimSkippingLockedAsync(string worker, string[] queueNames, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        var claimed = await ClaimSkippingLocked(db, worker, queueNames, now, now + options.Value.LeaseDuration, Guid.NewGuid())
-            .ToListAsync(cancellationToken);
-        return claimed.SingleOrDefault();
-    }
-
     /// <summary>
-    /// PostgreSQL: one statement that locks the first open task in queue order and skips rows other
-    /// claimers have locked, so concurrent claimers never wait for or collide with each other. The
-    /// ORDER BY is <see cref="QueueOrder"/> and walks ix_review_tasks_queue_order, filtering the
-    /// worker's queues and free leases on the way; the engine tests run the queue-order test on both
-    /// providers to keep the two spellings equal, and explain this statement to check the plan. A task
-    /// awaiting a second reviewer is skipped by the one who intended its refusal, as on SQLite.
+    /// PostgreSQL: one statement that locks the first open task of the queue and class in queue order and skips
+    /// rows other claimers have locked, so concurrent claimers never wait for or collide with each
+    /// other. The ORDER BY is <see cref="QueueOrder"/> and, with the queue fixed, walks
+    /// ix_review_tasks_queue_order (queue, class rank, due date, receipt), skipping live leases on
+    /// the way; the engine tests run the queue-order test on both providers to keep the two
+    /// spellings equal, and explain this statement to check the plan. A task awaiting a second
+    /// reviewer is skipped by the one who intended its refusal, as on SQLite.
     /// </summary>
     internal static IQueryable<ReviewTask> ClaimSkippingLocked(
-        BacklogFlowDbContext db, string worker, string[] queueNames, DateTimeOffset now, DateTimeOffset leaseEnd, Guid token) =>
+        BacklogFlowDbContext db, string worker, string queue, int classRank, DateTimeOffset now, DateTimeOffset leaseEnd, Guid token) =>
         db.ReviewTasks.FromSql($"""
             UPDATE review_tasks AS t
                SET "ClaimedBy" = {worker}, "ClaimedAt" = {now}, "LeaseExpiresAt" = {leaseEnd}, "ClaimToken" = {token},
                    "ClaimCount" = t."ClaimCount" + 1, "Version" = t."Version" + 1
               FROM (SELECT "Id" FROM review_tasks
-                     WHERE "Queue" = ANY({queueNames}) AND "CompletedAt" IS NULL
+                     WHERE "Queue" = {queue} AND "ClassRank" = {classRank} AND "CompletedAt" IS NULL
                        AND ("LeaseExpiresAt" IS NULL OR "LeaseExpiresAt" <= {now})
                        AND ("RefusalIntendedBy" IS NULL OR "RefusalIntendedBy" <> {worker})
                      ORDER BY "ClassRank", "DueDate", "ReceivedAt"

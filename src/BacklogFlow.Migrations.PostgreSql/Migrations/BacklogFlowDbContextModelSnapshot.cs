@@ -275,7 +275,7 @@ namespace BacklogFlow.Migrations.PostgreSql.Migrations
                     b.HasIndex("ClaimToken")
                         .IsUnique();
 
-                    b.HasIndex("ClassRank", "DueDate", "ReceivedAt")
+                    b.HasIndex("Queue", "ClassRank", "DueDate", "ReceivedAt")
                         .HasDatabaseName("ix_review_tasks_queue_order")
                         .HasFilter("\"CompletedAt\" IS NULL");
 

@@ -58,6 +58,41 @@ public abstract class RebalancingTests
     }
 
     [Fact]
+    public async Task ClaimNextAsync_TwoProvidersQueuesInTheSameClass_ServedByTheirWeightsThenByTheSupervisorsWeights()
+    {
+        await using var engine = await EngineTestHost.StartAsync(database: Database);
+        await engine.SeedReviewTasksAsync(
+        [
+            .. Enumerable.Range(0, 60).Select(_ => Applications.Details(sector: "childcare")),
+            .. Enumerable.Range(0, 60).Select(_ => Applications.Details(product: "gva", sector: "childcare")),
+        ]);
+        string[] both = ["vog-np-mandatory", "gva-review"];
+
+        var declared = await ClaimManyAsync(engine, "worker-1", both, 20);
+        await ChangeQueueAsync(engine, "gva-review", paused: null, weight: 3, expectedVersion: 0);
+        var reweighed = await ClaimManyAsync(engine, "worker-1", both, 20);
+
+        declared.Count(q => q == "vog-np-mandatory").Should().Be(15, "weights 3 : 1 as the definitions declare");
+        declared.Count(q => q == "gva-review").Should().Be(5);
+        reweighed.Count(q => q == "gva-review").Should().Be(10, "the supervisor made gva's weight equal: 3 : 3");
+    }
+
+    [Fact]
+    public async Task ClaimNextAsync_BetterClassInALightQueue_ServedBeforeFairShare()
+    {
+        await using var engine = await EngineTestHost.StartAsync(database: Database);
+        var seeded = await engine.SeedReviewTasksAsync(
+        [
+            .. Enumerable.Range(0, 5).Select(_ => Applications.Details(sector: "general")),
+            Applications.Details(product: "gva", sector: "childcare"),
+        ]);
+
+        var first = await ClaimAsync(engine, "worker-1", ["vog-np-regular", "gva-review"]);
+
+        first!.Id.Should().Be(seeded[5].Id, "a mandatory task goes before regular ones, whatever the weights");
+    }
+
+    [Fact]
     public async Task ReorderAsync_RegularBeforeMandatory_OpenTasksRerankedAndServedInTheNewOrder()
     {
         await using var engine = await EngineTestHost.StartAsync(database: Database);
@@ -205,6 +240,17 @@ public abstract class RebalancingTests
             new TaskFilter(), new BulkMove(BulkMoveKind.MoveToQueue, "gva-review"), Cancel));
 
         (await preview.Should().ThrowAsync<RebalanceRefusedException>()).WithMessage("*vog-np*narrow the filter*");
+    }
+
+    private static async Task<List<string>> ClaimManyAsync(EngineTestHost engine, string worker, string[] queues, int count)
+    {
+        var served = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            served.Add((await ClaimAsync(engine, worker, queues))!.Queue);
+        }
+
+        return served;
     }
 
     private static Task<QueueSetting> ChangeQueueAsync(EngineTestHost engine, string queue, bool? paused, int? weight, int expectedVersion) =>

@@ -21,13 +21,12 @@ public sealed class ReviewTaskConfiguration : IEntityTypeConfiguration<ReviewTas
         builder.Ignore(t => t.IsCompleted);
         builder.HasOne<ApplicationCase>().WithMany().HasForeignKey(t => t.CaseId);
 
-        // The claim walks this index in queue order (QueueOrder) and stops at the first task of one
-        // of the worker's queues whose lease is free: open tasks only, by class rank, due date and
-        // receipt. Queue is deliberately not a leading column: a worker claims from several queues
-        // at once ("Queue" = ANY(...)), and an index led by the queue can only give one queue's order,
-        // so the database would sort every open task of those queues on each claim
-        // (ClaimsAtScaleTests checks the plan on PostgreSQL and SQLite).
-        builder.HasIndex(t => new { t.ClassRank, t.DueDate, t.ReceivedAt })
+        // A claim first looks at each of the worker's queues' first open task, then takes from the
+        // queue fair share picks (ReviewWorkQueue.ClaimNextAsync): both are one seek into this index
+        // per queue and a walk in queue order (QueueOrder) past live leases, over open tasks only.
+        // Led by the queue, a queue's tasks are together however much work of an earlier class other
+        // queues hold (ClaimsAtScaleTests checks the plan on PostgreSQL and SQLite).
+        builder.HasIndex(t => new { t.Queue, t.ClassRank, t.DueDate, t.ReceivedAt })
             .HasDatabaseName("ix_review_tasks_queue_order")
             .HasFilter("\"CompletedAt\" IS NULL");
         builder.HasIndex(t => t.ClaimToken).IsUnique();
