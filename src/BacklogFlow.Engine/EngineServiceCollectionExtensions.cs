@@ -37,6 +37,10 @@ public static class EngineServiceCollectionExtensions
         // it is validated with the other options when the host starts.
         var messaging = configuration.GetSection(MessagingOptions.Section).Get<MessagingOptions>() ?? new MessagingOptions();
         services.AddMassTransit(bus => bus.ConfigureEngineBus(messaging, configureBus, consumeIntake: consumeIntake));
+        services.AddSingleton(sp => AdmissionLimits.For(
+            sp.GetRequiredService<IOptions<IntakeOptions>>().Value, sp.GetRequiredService<IOptions<MessagingOptions>>().Value, consumeIntake));
+        services.AddHostedService<AdmissionLimitsReport>();
+        services.AddHealthChecks().AddCheck<AdmissionHealthCheck>("intake-admission", tags: [TelemetrySetup.ReadyTag]);
         return services;
     }
 

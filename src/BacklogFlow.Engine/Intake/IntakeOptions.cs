@@ -16,6 +16,15 @@ public sealed class IntakeOptions : IValidatableObject
     [Range(1, 1024)]
     public int ConcurrentMessageLimit { get; set; } = 8;
 
+    /// <summary>
+    /// The admission limit: messages per second the intake consumer of this process takes from the
+    /// bus, whatever channel they came by (web, app, paper, municipality all arrive on the one intake
+    /// queue, so one limit throttles them alike — the 2023 DigiD lesson). What is not admitted yet
+    /// waits in the queue, durable. Shown at startup and on /health/ready.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int AdmissionPerSecond { get; set; } = 5_000;
+
     /// <summary>Immediate retries of a message that failed on a transient conflict (racing duplicates).</summary>
     [Range(0, 100)]
     public int ImmediateRetries { get; set; } = 5;
