@@ -70,6 +70,7 @@ public static class EngineServiceCollectionExtensions
 
         services.AddSingleton<IJudicialRecordsCheck, SimulatedJudicialRecordsCheck>();
         services.AddScoped<ApplicationIntake>();
+        services.AddSingleton<AdmissionGate>();
         services.AddScoped<ReviewWorkQueue>();
         services.AddScoped<QueueSettings>();
         services.AddScoped<ClassRankings>();

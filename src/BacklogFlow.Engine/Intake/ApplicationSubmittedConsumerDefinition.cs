@@ -35,9 +35,6 @@ public sealed class ApplicationSubmittedConsumerDefinition : ConsumerDefinition<
 
         endpointConfigurator.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: true);
 
-        // The admission limit sits here, at the one consumer every channel's messages pass through.
-        endpointConfigurator.UseRateLimit(_options.AdmissionPerSecond, TimeSpan.FromSeconds(1));
-
         // Two copies of one application racing each other: the loser hits the unique key or the
         // concurrency token, and on the next (immediate) attempt sees the winner's record and counts
         // a duplicate. Slower faults get the paused retries after those; see IntakeOptions.
