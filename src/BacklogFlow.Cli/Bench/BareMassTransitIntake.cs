@@ -47,6 +47,8 @@ internal static class BareMassTransitIntake
         await bus.StartAsync(cancellationToken);
         try
         {
+            // Sends before the receive endpoint has bound its queue would be dropped.
+            await bus.WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromMinutes(1));
             var endpoint = await bus.GetSendEndpoint(new Uri($"queue:{queue}"));
             var started = Stopwatch.StartNew();
             foreach (var chunk in messages.Chunk(256))

@@ -52,13 +52,15 @@ internal static class IntakeBenchmark
 
             context.Progress($"intake: round {round}/{sizes.Rounds}: engine, {specification.MessageCount:N0} messages");
             var engineQueue = $"bench-intake-{tag}";
-            var (engine, enginePeak, reset) = await SurgeAsync(specification, configuration.With(new Dictionary<string, string?>
+            var engineSettings = configuration.With(new Dictionary<string, string?>
             {
                 [$"{DatabaseOptions.Section}:Provider"] = nameof(DatabaseProvider.PostgreSql),
                 [$"{DatabaseOptions.Section}:ConnectionString"] = connectionString,
                 [$"{MessagingOptions.Section}:Transport"] = nameof(BusTransport.RabbitMq),
                 [$"{IntakeOptions.Section}:QueueName"] = engineQueue,
-            }), sizes.IntakeTimeout, cancellationToken);
+            });
+            await IntakeTopology.DeclareAsync(engineSettings, cancellationToken);
+            var (engine, enginePeak, reset) = await SurgeAsync(specification, engineSettings, sizes.IntakeTimeout, cancellationToken);
             await BenchQueues.DeleteAsync(rabbit, BenchQueues.WithSideQueues(engineQueue));
             engineRuns.Add(engine.Run);
             enginePeaks.Add(enginePeak);

@@ -30,7 +30,7 @@ internal static class SweepBenchmark
         context.Progress($"sweep: seeding {sizes.SweepCases:N0} open cases");
 
         // Received 22 to 27 days ago: a four-week term ends within the widest warning (7 days), so every case is swept.
-        var sample = Math.Min(DomainSample, sizes.SweepCases);
+        var sample = Math.Min(DomainSample, Math.Max(1, sizes.SweepCases / 2));
         await BacklogSeeder.SeedCasesAsync(
             engine.Services,
             BenchApplications.Generate($"bench-sweep-{context.RunId}", sample, [("vog-np", "childcare"), ("vog-np", "general"), ("vog-np", null)],
