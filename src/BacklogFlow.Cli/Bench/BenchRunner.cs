@@ -27,7 +27,7 @@ internal sealed class BenchRunner(BenchConfiguration configuration, BenchSizes s
                 continue;
             }
 
-            sections.Add(name switch
+            var section = name switch
             {
                 IntakeBenchmark.Name => await IntakeBenchmark.RunAsync(context, cancellationToken),
                 ClaimBenchmark.Name => await ClaimBenchmark.RunAsync(context, cancellationToken),
@@ -35,7 +35,11 @@ internal sealed class BenchRunner(BenchConfiguration configuration, BenchSizes s
                 SweepBenchmark.Name => await SweepBenchmark.RunAsync(context, cancellationToken),
                 FairnessBenchmark.Name => await FairnessBenchmark.RunAsync(context, cancellationToken),
                 _ => throw new ArgumentOutOfRangeException(nameof(benchmarks), name, "unknown benchmark"),
-            });
+            };
+            sections.Add(section);
+
+            // Said as soon as it is known: a long `all` that is stopped later keeps what it measured.
+            progress($"{name}: done: {string.Join(", ", section.Figures.Select(f => $"{f.Key}={f.Value.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)}"))}");
         }
 
         return new BenchReport(MachineDescription.Of(servers), sizes, sections);
