@@ -10,6 +10,7 @@ var root = new RootCommand("BacklogFlow: works off a post-outage backlog of appl
     MigrateCommand.Create(),
     WorkerCommand.Create(),
     QuarantineCommand.Create(),
+    BenchCommand.Create(),
 };
 
 try

@@ -1,0 +1,59 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace BacklogFlow.Cli.Bench;
+
+/// <summary>
+/// Runs concurrent claimers, each on its own connection, and times every claim with
+/// <see cref="Stopwatch"/>. Either a budget of claims shared by all (each claimer stops when the
+/// budget is spent or nothing is left), or until told to stop (claims that find nothing are
+/// recorded and the claimer tries again).
+/// </summary>
+internal static class ClaimLoad
+{
+    public static async Task<ClaimRun> RunAsync(
+        int claimers, Func<int, IClaimer> createClaimer, int? budget, CancellationToken stop, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(createClaimer);
+        var remaining = budget ?? int.MaxValue;
+        var samples = new ConcurrentBag<ClaimSample>();
+        var workers = Enumerable.Range(0, claimers).Select(createClaimer).ToList();
+        try
+        {
+            // Connections are opened before the clock starts, so the run times claims, not logins.
+            await Task.WhenAll(workers.Select(w => w.PrepareAsync(cancellationToken)));
+            var started = Stopwatch.StartNew();
+            await Task.WhenAll(workers.Select(worker => Task.Run(async () =>
+            {
+                while (!stop.IsCancellationRequested && Interlocked.Decrement(ref remaining) >= 0)
+                {
+                    var at = Stopwatch.GetTimestamp();
+                    var queue = await worker.ClaimAsync(cancellationToken);
+                    samples.Add(new ClaimSample(at, Stopwatch.GetElapsedTime(at).TotalMilliseconds, queue));
+                    if (queue is null && budget is not null)
+                    {
+                        return;
+                    }
+                }
+            }, cancellationToken)));
+            return new ClaimRun([.. samples.OrderBy(s => s.StartedAt)], started.Elapsed);
+        }
+        finally
+        {
+            foreach (var worker in workers)
+            {
+                await worker.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>
+    /// An untimed run of two claims per claimer, then every claim released: the measured runs then
+    /// do not pay for compiling the queries or warming the connections.
+    /// </summary>
+    public static async Task WarmUpAsync(int claimers, Func<int, IClaimer> createClaimer, string connectionString, CancellationToken cancellationToken)
+    {
+        await RunAsync(claimers, createClaimer, claimers * 2, CancellationToken.None, cancellationToken);
+        await ClaimReset.ReleaseEveryClaimAsync(connectionString, cancellationToken);
+    }
+}

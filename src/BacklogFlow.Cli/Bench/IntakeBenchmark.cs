@@ -1,0 +1,155 @@
+using BacklogFlow.Cli.Surge;
+using BacklogFlow.Engine.Intake;
+using BacklogFlow.Engine.Messaging;
+using BacklogFlow.Engine.Persistence;
+using BacklogFlow.Engine.Simulation;
+
+namespace BacklogFlow.Cli.Bench;
+
+/// <summary>
+/// A surge of applications through the whole engine on PostgreSQL + RabbitMQ (the surge machinery:
+/// <see cref="SurgeRunner"/> publishes, the engine persists, computes deadlines, screens and routes,
+/// and the run ends when every message is accounted for and every reply came back), against two
+/// baselines in the same rounds: a bare MassTransit send + no-op consume, and raw RabbitMQ.Client
+/// with one INSERT per message. Also the engine's peak RSS and the embedded default (in-memory bus +
+/// SQLite file) for the same surge.
+/// </summary>
+internal static class IntakeBenchmark
+{
+    public const string Name = "intake";
+
+    /// <summary>Why the configured virtual host cannot be used, or null when it can.</summary>
+    public static async Task<string?> CheckVirtualHostAsync(BenchConfiguration configuration, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var rabbit = configuration.RabbitMq;
+        var intakeQueue = configuration.Intake.QueueName;
+        return await BenchQueues.ExistsAsync(rabbit, intakeQueue, cancellationToken)
+            ? $"needs a RabbitMQ virtual host no engine uses: '{rabbit.VirtualHost}' has the intake queue '{intakeQueue}', which would receive a copy "
+              + "of every application the bench publishes (and workers on it would take them in). Create one, e.g. "
+              + $"`rabbitmqctl add_vhost backlogflow-bench && rabbitmqctl set_permissions -p backlogflow-bench {rabbit.Username} '.*' '.*' '.*'`, "
+              + "and run with BacklogFlow__Messaging__RabbitMq__VirtualHost=backlogflow-bench"
+            : null;
+    }
+
+    public static async Task<BenchSection> RunAsync(BenchContext context, CancellationToken cancellationToken)
+    {
+        var sizes = context.Sizes;
+        var configuration = context.Configuration;
+        var rabbit = configuration.RabbitMq;
+        var concurrency = configuration.Intake.ConcurrentMessageLimit;
+        List<IntakeRun> engineRuns = [], massTransitRuns = [], rawRuns = [], embeddedRuns = [];
+        List<double> enginePeaks = [], embeddedPeaks = [];
+        var peakIsPerRun = true;
+        var accounted = true;
+        for (var round = 1; round <= sizes.Rounds; round++)
+        {
+            var tag = $"{context.RunId}-{round}";
+            var specification = new SurgeSpecification(
+                sizes.Applications, 0, 0, 0, Seed: round, SourceSystem: $"bench-{tag}", Now: context.Time.GetUtcNow());
+            var messages = SyntheticSurge.Generate(specification).Select(m => m.Message).ToList();
+            var connectionString = await context.Scratch.CreateAsync("intake", cancellationToken);
+
+            context.Progress($"intake: round {round}/{sizes.Rounds}: engine, {specification.MessageCount:N0} messages");
+            var engineQueue = $"bench-intake-{tag}";
+            var engineSettings = configuration.With(new Dictionary<string, string?>
+            {
+                [$"{DatabaseOptions.Section}:Provider"] = nameof(DatabaseProvider.PostgreSql),
+                [$"{DatabaseOptions.Section}:ConnectionString"] = connectionString,
+                [$"{MessagingOptions.Section}:Transport"] = nameof(BusTransport.RabbitMq),
+                [$"{IntakeOptions.Section}:QueueName"] = engineQueue,
+            });
+            await IntakeTopology.DeclareAsync(engineSettings, cancellationToken);
+            var (engine, enginePeak, reset) = await SurgeAsync(specification, engineSettings, sizes.IntakeTimeout, cancellationToken);
+            await BenchQueues.DeleteAsync(rabbit, BenchQueues.WithSideQueues(engineQueue));
+            engineRuns.Add(engine.Run);
+            enginePeaks.Add(enginePeak);
+            peakIsPerRun &= reset;
+            accounted &= engine.Result.AllAccountedFor;
+
+            context.Progress($"intake: round {round}/{sizes.Rounds}: bare MassTransit");
+            var massTransitQueue = $"bench-masstransit-{tag}";
+            try
+            {
+                massTransitRuns.Add(await BareMassTransitIntake.RunAsync(rabbit, concurrency, massTransitQueue, messages, sizes.IntakeTimeout, cancellationToken));
+            }
+            finally
+            {
+                await BenchQueues.DeleteAsync(rabbit, BenchQueues.WithSideQueues(massTransitQueue));
+            }
+
+            context.Progress($"intake: round {round}/{sizes.Rounds}: raw RabbitMQ.Client + INSERT");
+            var rawQueue = $"bench-raw-{tag}";
+            try
+            {
+                rawRuns.Add(await RawRabbitIntake.RunAsync(rabbit, concurrency, rawQueue, connectionString, messages, sizes.IntakeTimeout, cancellationToken));
+            }
+            finally
+            {
+                await BenchQueues.DeleteAsync(rabbit, [rawQueue]);
+            }
+
+            context.Progress($"intake: round {round}/{sizes.Rounds}: embedded default (in-memory bus + SQLite)");
+            var file = Path.Combine(Path.GetTempPath(), $"backlogflow-bench-{tag}.db");
+            try
+            {
+                var (embedded, embeddedPeak, embeddedReset) = await SurgeAsync(specification with { SourceSystem = $"bench-embedded-{tag}" }, configuration.With(new Dictionary<string, string?>
+                {
+                    [$"{DatabaseOptions.Section}:Provider"] = nameof(DatabaseProvider.Sqlite),
+                    [$"{DatabaseOptions.Section}:ConnectionString"] = $"Data Source={file}",
+                    [$"{MessagingOptions.Section}:Transport"] = nameof(BusTransport.InMemory),
+                }), sizes.IntakeTimeout, cancellationToken);
+                embeddedRuns.Add(embedded.Run);
+                embeddedPeaks.Add(embeddedPeak);
+                peakIsPerRun &= embeddedReset;
+                accounted &= embedded.Result.AllAccountedFor;
+            }
+            finally
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                foreach (var leftover in new[] { file, $"{file}-wal", $"{file}-shm" })
+                {
+                    File.Delete(leftover);
+                }
+            }
+        }
+
+        var section = new BenchSection(Name);
+        section.Add("applications", "applications per run", sizes.Applications, "applications");
+        section.Add("concurrentMessageLimit", "intake concurrency (BacklogFlow:Intake:ConcurrentMessageLimit)", concurrency, "messages");
+        section.Add("prefetchCount", "prefetch (BacklogFlow:Messaging:RabbitMq:PrefetchCount)", rabbit.PrefetchCount, "messages");
+        section.Add("allAccountedFor", "engine and embedded: every message accounted for in every round (1 = yes)", accounted ? 1 : 0, "bool");
+        Report(section, "engine", "engine (PostgreSQL + RabbitMQ)", engineRuns);
+        Report(section, "massTransit", "baseline (a): bare MassTransit, no-op consumer", massTransitRuns);
+        Report(section, "raw", "baseline (b): RabbitMQ.Client + INSERT ... ON CONFLICT", rawRuns);
+        Report(section, "embedded", "embedded default (in-memory bus + SQLite)", embeddedRuns);
+        var engineRate = Statistics.Median([.. engineRuns.Select(r => r.MessagesPerSecond)]);
+        section.Ratio("ratioEngineToMassTransit", "msgs/s engine / bare MassTransit", engineRate, Statistics.Median([.. massTransitRuns.Select(r => r.MessagesPerSecond)]));
+        section.Ratio("ratioEngineToRaw", "msgs/s engine / raw RabbitMQ.Client + INSERT", engineRate, Statistics.Median([.. rawRuns.Select(r => r.MessagesPerSecond)]));
+        section.Measured("enginePeakRssMb", "peak RSS during the engine's run (VmHWM)", "MB", enginePeaks);
+        section.Measured("embeddedPeakRssMb", "peak RSS during the embedded run (VmHWM)", "MB", embeddedPeaks);
+        section.Note("the engine runs in-process with the bench (as `surge` runs it): its peak RSS is this process's, publisher and surge generator included"
+            + (peakIsPerRun ? "; the peak is reset before each run (/proc/self/clear_refs)" : "; the kernel refused to reset the peak, so it is the process's lifetime peak"));
+        section.Note("engine time runs from the first publish until every message is accounted for and every decision and rejection came back to the legacy side");
+        section.Note($"each contender has its own queue on virtual host '{rabbit.VirtualHost}' (bench-*-{context.RunId}-N, deleted afterwards) and each round its own scratch database");
+        return section;
+    }
+
+    private static void Report(BenchSection section, string key, string label, IReadOnlyList<IntakeRun> runs)
+    {
+        section.Measured($"{key}TakenIn", $"{label}: messages taken in", "messages", [.. runs.Select(r => (double)r.TakenIn)]);
+        section.Measured($"{key}Seconds", $"{label}: seconds", "s", [.. runs.Select(r => r.Elapsed.TotalSeconds)]);
+        section.Measured($"{key}MessagesPerSecond", $"{label}: msgs/s", "msgs/s", [.. runs.Select(r => r.MessagesPerSecond)]);
+        section.Add($"{key}TimedOut", $"{label}: runs that timed out", runs.Count(r => r.TimedOut), "runs");
+    }
+
+    private static async Task<((IntakeRun Run, SurgeResult Result), double PeakMb, bool PeakReset)> SurgeAsync(
+        SurgeSpecification specification, IReadOnlyDictionary<string, string?> configuration, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var reset = PeakMemory.TryReset();
+        var result = await new SurgeRunner(specification, configuration).RunAsync(timeout, progress: null, cancellationToken);
+        var peak = PeakMemory.PeakMegabytes();
+        var run = new IntakeRun(specification.MessageCount, result.Account.MessagesAccountedFor, result.Elapsed, result.TimedOut);
+        return ((run, result), peak, reset);
+    }
+}
