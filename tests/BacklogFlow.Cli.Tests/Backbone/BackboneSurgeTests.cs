@@ -1,5 +1,6 @@
 using BacklogFlow.Cli.Hosting;
 using BacklogFlow.Cli.Surge;
+using BacklogFlow.Cli.Tests.Support;
 using BacklogFlow.Engine.Simulation;
 using BacklogFlow.Testing;
 
@@ -9,6 +10,7 @@ namespace BacklogFlow.Cli.Tests.Backbone;
 /// The surge through RabbitMQ into PostgreSQL with separate engine worker processes, as production
 /// runs it: nothing lost and nothing doubled when a worker is killed or the broker restarts.
 /// </summary>
+[Collection(SharedBrokerCollection.Name)]
 public sealed class BackboneSurgeTests : IAsyncLifetime
 {
     private string _database = "";

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using BacklogFlow.Cli.Commands;
+using BacklogFlow.Cli.Tests.Support;
 using BacklogFlow.Testing;
 
 namespace BacklogFlow.Cli.Tests.Bench;
@@ -10,6 +11,7 @@ namespace BacklogFlow.Cli.Tests.Bench;
 /// (a fresh virtual host): the JSON carries every figure and ratio and the counts add up. Timings
 /// are measurements, never asserted here.
 /// </summary>
+[Collection(SharedBrokerCollection.Name)]
 public sealed class BenchCommandTests : IAsyncLifetime
 {
     private string _virtualHost = "";
