@@ -209,11 +209,6 @@ public sealed class BulkMoves(
             return;
         }
 
-        var matched = Matching(filter, now);
-        var products = await db.Cases.Where(c => matched.Any(t => t.CaseId == c.Id)).Select(c => c.Product).Distinct().ToListAsync(cancellationToken);
-        var wrong = move.Kind == BulkMoveKind.MoveToQueue
-            ? products.Where(p => catalog.Get(p).Queues.All(q => q.Name != move.Target)).ToList()
-            : products.Where(p => catalog.Get(p).FindPriorityClass(move.Target!) is null).ToList();
         if (move.Kind == BulkMoveKind.MoveToQueue && catalog.AllQueues.All(q => q.Name != move.Target))
         {
             throw new RebalanceRefusedException($"there is no review queue '{move.Target}' (queues: {string.Join(", ", catalog.AllQueues.Select(q => q.Name))})");
@@ -224,6 +219,11 @@ public sealed class BulkMoves(
             throw new RebalanceRefusedException($"there is no priority class '{move.Target}' (classes: {string.Join(", ", catalog.DeclaredRanking.Order)})");
         }
 
+        var matched = Matching(filter, now);
+        var products = await db.Cases.Where(c => matched.Any(t => t.CaseId == c.Id)).Select(c => c.Product).Distinct().ToListAsync(cancellationToken);
+        var wrong = move.Kind == BulkMoveKind.MoveToQueue
+            ? products.Where(p => catalog.Get(p).Queues.All(q => q.Name != move.Target)).ToList()
+            : products.Where(p => catalog.Get(p).FindPriorityClass(move.Target!) is null).ToList();
         if (wrong.Count > 0)
         {
             var what = move.Kind == BulkMoveKind.MoveToQueue ? $"queue '{move.Target}'" : $"priority class '{move.Target}'";

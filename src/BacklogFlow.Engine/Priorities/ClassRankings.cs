@@ -79,7 +79,7 @@ public sealed class ClassRankings(
 
         var reranked = await RerankOpenTasksAsync(db, next, cancellationToken);
         db.Audit(supervisor, AuditActions.PriorityReordered, "priority-classes",
-            new { order = current.Ranking.Order, current.Version }, new { order = next.Order, setting.Version, reranked }, now);
+            new { order = current.Ranking.Order, current.Version }, new { order = next.Order, moved = next.ChangedIn(current.Ranking), setting.Version, reranked }, now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         servingOrder.Invalidate();

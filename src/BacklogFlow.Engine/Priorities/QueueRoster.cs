@@ -30,11 +30,9 @@ public sealed class QueueRoster
     {
         ArgumentNullException.ThrowIfNull(queues);
         var states = await _states.CurrentAsync(cancellationToken);
-        return [.. _catalog.AllQueues
-            .Where(q => queues.Contains(q.Name, StringComparer.Ordinal))
-            .Select(q => (Queue: q, State: states.GetValueOrDefault(q.Name)))
-            .Where(q => q.State is not { Paused: true })
-            .Select(q => new QueueWeight(q.Queue.Name, q.State?.Weight ?? q.Queue.Weight))];
+        return [.. QueueSetting.All(_catalog, states)
+            .Where(q => !q.Paused && queues.Contains(q.Queue, StringComparer.Ordinal))
+            .Select(q => new QueueWeight(q.Queue, q.Weight))];
     }
 
     public void Invalidate() => _states.Invalidate();

@@ -18,11 +18,8 @@ public sealed class QueueSettings(BacklogFlowDbContext db, WorkflowCatalog catal
     /// <summary>Every queue the definitions declare, with its setting (a queue never touched is running at its declared weight, version 0).</summary>
     public async Task<IReadOnlyList<QueueSetting>> AllAsync(CancellationToken cancellationToken)
     {
-        var stored = await db.QueueStates.AsNoTracking().ToDictionaryAsync(q => q.Queue, cancellationToken);
-        return [.. catalog.Definitions
-            .SelectMany(d => d.Queues.Select(q => (d.Product, Queue: q)))
-            .Select(p => InForce(p.Product, p.Queue, stored.GetValueOrDefault(p.Queue.Name)))
-            .OrderBy(q => q.Queue, StringComparer.Ordinal)];
+        var stored = await db.QueueStates.AsNoTracking().ToDictionaryAsync(q => q.Queue, StringComparer.Ordinal, cancellationToken);
+        return [.. QueueSetting.All(catalog, stored).OrderBy(q => q.Queue, StringComparer.Ordinal)];
     }
 
     public async Task<QueueSetting> GetAsync(string queue, CancellationToken cancellationToken) =>
@@ -67,7 +64,7 @@ public sealed class QueueSettings(BacklogFlowDbContext db, WorkflowCatalog catal
         state.ChangedBy = supervisor;
         state.ChangedAt = now;
         state.Version = expectedVersion + 1;
-        var changed = InForce(current.Product, catalog.Get(current.Product).Queues.Single(q => q.Name == queue), state);
+        var changed = QueueSetting.Of(current.Product, catalog.Get(current.Product).Queues.Single(q => q.Name == queue), state);
         db.Audit(supervisor, AuditActions.QueueChanged, $"queue:{queue}",
             new { current.Paused, current.Weight, current.Version }, new { changed.Paused, changed.Weight, changed.Version }, now);
         try
@@ -85,8 +82,4 @@ public sealed class QueueSettings(BacklogFlowDbContext db, WorkflowCatalog catal
         roster.Invalidate();
         return changed;
     }
-
-    private static QueueSetting InForce(string product, ReviewQueue queue, QueueState? state) =>
-        new(queue.Name, product, queue.Description, state?.Paused ?? false, state?.Weight ?? queue.Weight, queue.Weight,
-            state?.ChangedBy, state?.ChangedAt, state?.Version ?? 0);
 }

@@ -26,10 +26,10 @@ public abstract class RebalancingTests
         await engine.SeedReviewTasksAsync([Applications.Details(sector: "childcare"), Applications.Details(sector: "general")]);
 
         var paused = await ChangeQueueAsync(engine, "vog-np-mandatory", paused: true, weight: null, expectedVersion: 0);
-        var whilePaused = await ClaimAsync(engine, "worker-1", AllVogNpQueues);
-        var nothingMore = await ClaimAsync(engine, "worker-1", AllVogNpQueues);
+        var whilePaused = await engine.ClaimNextAsync("worker-1", AllVogNpQueues);
+        var nothingMore = await engine.ClaimNextAsync("worker-1", AllVogNpQueues);
         var resumed = await ChangeQueueAsync(engine, "vog-np-mandatory", paused: false, weight: null, expectedVersion: 1);
-        var afterResume = await ClaimAsync(engine, "worker-1", AllVogNpQueues);
+        var afterResume = await engine.ClaimNextAsync("worker-1", AllVogNpQueues);
 
         paused.Should().BeEquivalentTo(new { Paused = true, Version = 1, ChangedBy = "supervisor-1", Weight = 3 });
         whilePaused!.Queue.Should().Be("vog-np-regular", "the mandatory task is first in order, but its queue is paused");
@@ -87,7 +87,7 @@ public abstract class RebalancingTests
             Applications.Details(product: "gva", sector: "childcare"),
         ]);
 
-        var first = await ClaimAsync(engine, "worker-1", ["vog-np-regular", "gva-review"]);
+        var first = await engine.ClaimNextAsync("worker-1", ["vog-np-regular", "gva-review"]);
 
         first!.Id.Should().Be(seeded[5].Id, "a mandatory task goes before regular ones, whatever the weights");
     }
@@ -105,7 +105,7 @@ public abstract class RebalancingTests
 
         var (inForce, reranked) = await engine.InScopeAsync(sp =>
             sp.GetRequiredService<ClassRankings>().ReorderAsync(["at-risk", "regular", "mandatory"], 0, "supervisor-1", Cancel));
-        var first = await ClaimAsync(engine, "worker-1", AllVogNpQueues);
+        var first = await engine.ClaimNextAsync("worker-1", AllVogNpQueues);
 
         inForce.Ranking.Order.Should().Equal("at-risk", "regular", "mandatory");
         inForce.Version.Should().Be(1);
@@ -184,7 +184,7 @@ public abstract class RebalancingTests
         var move = new BulkMove(BulkMoveKind.SetPriorityClass, "at-risk");
         var preview = await engine.InScopeAsync(sp => sp.GetRequiredService<BulkMoves>().PreviewAsync(filter, move, Cancel));
 
-        await ClaimAsync(engine, "worker-1", AllVogNpQueues);
+        await engine.ClaimNextAsync("worker-1", AllVogNpQueues);
         var apply = () => engine.InScopeAsync(sp => sp.GetRequiredService<BulkMoves>().ApplyAsync(filter, move, preview.Fingerprint, "supervisor-1", Cancel));
 
         await apply.Should().ThrowAsync<StaleSettingException>();
@@ -201,7 +201,7 @@ public abstract class RebalancingTests
 
         var preview = await engine.InScopeAsync(sp => sp.GetRequiredService<BulkMoves>().PreviewAsync(filter, move, Cancel));
         await engine.InScopeAsync(sp => sp.GetRequiredService<BulkMoves>().ApplyAsync(filter, move, preview.Fingerprint, "supervisor-1", Cancel));
-        var first = await ClaimAsync(engine, "worker-1", AllVogNpQueues);
+        var first = await engine.ClaimNextAsync("worker-1", AllVogNpQueues);
 
         first!.Id.Should().Be(seeded[0].Id, "at-risk is served before mandatory");
         first.PriorityClass.Should().Be("at-risk");
@@ -213,7 +213,7 @@ public abstract class RebalancingTests
     {
         await using var engine = await EngineTestHost.StartAsync(database: Database);
         await engine.SeedReviewTasksAsync([Applications.Details(), Applications.Details()]);
-        var claimed = await ClaimAsync(engine, "reviewer-a", AllVogNpQueues);
+        var claimed = await engine.ClaimNextAsync("reviewer-a", AllVogNpQueues);
         await engine.InScopeAsync(sp => sp.GetRequiredService<ReviewWorkQueue>().IntendToRefuseAsync(claimed!.Id, "reviewer-a", "a record for fraud", Cancel));
         var filter = new TaskFilter();
         var move = new BulkMove(BulkMoveKind.AssignTo, "reviewer-a");
@@ -247,7 +247,7 @@ public abstract class RebalancingTests
         var served = new List<string>();
         for (var i = 0; i < count; i++)
         {
-            served.Add((await ClaimAsync(engine, worker, queues))!.Queue);
+            served.Add((await engine.ClaimNextAsync(worker, queues))!.Queue);
         }
 
         return served;
@@ -255,9 +255,6 @@ public abstract class RebalancingTests
 
     private static Task<QueueSetting> ChangeQueueAsync(EngineTestHost engine, string queue, bool? paused, int? weight, int expectedVersion) =>
         engine.InScopeAsync(sp => sp.GetRequiredService<QueueSettings>().ChangeAsync(queue, paused, weight, expectedVersion, "supervisor-1", Cancel));
-
-    private static Task<ReviewTask?> ClaimAsync(EngineTestHost engine, string worker, IReadOnlyCollection<string> queues) =>
-        engine.InScopeAsync(sp => sp.GetRequiredService<ReviewWorkQueue>().ClaimNextAsync(worker, queues, Cancel));
 }
 
 public sealed class RebalancingTestsOnSqlite : RebalancingTests

@@ -46,8 +46,8 @@ public abstract class ReviewWorkQueueTests
         await using var engine = await EngineTestHost.StartAsync(database: Database);
         await engine.SeedReviewTasksAsync([Applications.Details(sector: "childcare"), Applications.Details(sector: "general")]);
 
-        var claimed = await ClaimAsync(engine, "worker-1", ["vog-np-regular"]);
-        var nothingMore = await ClaimAsync(engine, "worker-1", ["vog-np-regular", "gva-review"]);
+        var claimed = await engine.ClaimNextAsync("worker-1", ["vog-np-regular"]);
+        var nothingMore = await engine.ClaimNextAsync("worker-1", ["vog-np-regular", "gva-review"]);
 
         claimed!.Queue.Should().Be("vog-np-regular");
         nothingMore.Should().BeNull();
@@ -64,7 +64,7 @@ public abstract class ReviewWorkQueueTests
         await Task.WhenAll(Enumerable.Range(0, 16).Select(w => Task.Run(async () =>
         {
             var worker = $"worker-{w}";
-            while (await ClaimAsync(engine, worker, AllVogNpQueues) is { } claimed)
+            while (await engine.ClaimNextAsync(worker, AllVogNpQueues) is { } claimed)
             {
                 claims.Add((worker, claimed.Id));
             }
@@ -83,11 +83,11 @@ public abstract class ReviewWorkQueueTests
     {
         await using var engine = await EngineTestHost.StartAsync(new Dictionary<string, string?> { ["BacklogFlow:Review:LeaseDuration"] = "00:10:00" }, database: Database);
         await engine.SeedReviewTasksAsync([Applications.Details()]);
-        var first = await ClaimAsync(engine, "worker-1", AllVogNpQueues);
-        (await ClaimAsync(engine, "worker-2", AllVogNpQueues)).Should().BeNull("the lease is still live");
+        var first = await engine.ClaimNextAsync("worker-1", AllVogNpQueues);
+        (await engine.ClaimNextAsync("worker-2", AllVogNpQueues)).Should().BeNull("the lease is still live");
 
         engine.Time.Advance(TimeSpan.FromMinutes(10));
-        var second = await ClaimAsync(engine, "worker-2", AllVogNpQueues);
+        var second = await engine.ClaimNextAsync("worker-2", AllVogNpQueues);
 
         second!.Id.Should().Be(first!.Id);
         second.ClaimCount.Should().Be(2);
@@ -100,7 +100,7 @@ public abstract class ReviewWorkQueueTests
     {
         await using var engine = await EngineTestHost.StartAsync(database: Database);
         var seeded = await engine.SeedReviewTasksAsync([Applications.Details()]);
-        var claimed = await ClaimAsync(engine, "reviewer-a", AllVogNpQueues);
+        var claimed = await engine.ClaimNextAsync("reviewer-a", AllVogNpQueues);
         engine.Time.Advance(TimeSpan.FromMinutes(5));
 
         var decided = await engine.InScopeAsync(sp => sp.GetRequiredService<ReviewWorkQueue>().CompleteAsync(claimed!.Id, "reviewer-a", DecisionOutcome.Issue, Cancel));
@@ -112,7 +112,7 @@ public abstract class ReviewWorkQueueTests
         message.DecidedAutomatically.Should().BeFalse();
         message.Outcome.Should().Be(DecisionOutcomes.Issued);
         (await engine.QueryAsync(db => db.ReviewTasks.SingleAsync(Cancel))).CompletedAt.Should().Be(engine.Time.GetUtcNow());
-        (await ClaimAsync(engine, "reviewer-b", AllVogNpQueues)).Should().BeNull("a completed task never returns");
+        (await engine.ClaimNextAsync("reviewer-b", AllVogNpQueues)).Should().BeNull("a completed task never returns");
         var again = () => engine.InScopeAsync(sp => sp.GetRequiredService<ReviewWorkQueue>().CompleteAsync(claimed!.Id, "reviewer-a", DecisionOutcome.Refuse, Cancel));
         await again.Should().ThrowAsync<TaskNotHeldException>();
     }
@@ -122,7 +122,7 @@ public abstract class ReviewWorkQueueTests
     {
         await using var engine = await EngineTestHost.StartAsync(database: Database);
         await engine.SeedReviewTasksAsync([Applications.Details()]);
-        var claimed = await ClaimAsync(engine, "reviewer-a", AllVogNpQueues);
+        var claimed = await engine.ClaimNextAsync("reviewer-a", AllVogNpQueues);
 
         var intruder = () => engine.InScopeAsync(sp => sp.GetRequiredService<ReviewWorkQueue>().CompleteAsync(claimed!.Id, "reviewer-b", DecisionOutcome.Issue, Cancel));
 
@@ -135,14 +135,14 @@ public abstract class ReviewWorkQueueTests
     {
         await using var engine = await EngineTestHost.StartAsync(database: Database);
         await engine.SeedReviewTasksAsync([Applications.Details()]);
-        var claimed = await ClaimAsync(engine, "reviewer-a", AllVogNpQueues);
+        var claimed = await engine.ClaimNextAsync("reviewer-a", AllVogNpQueues);
 
         await engine.InScopeAsync(async sp =>
         {
             await sp.GetRequiredService<ReviewWorkQueue>().ReleaseAsync(claimed!.Id, "reviewer-a", "needs a colleague with taxi expertise", Cancel);
             return 0;
         });
-        var reclaimed = await ClaimAsync(engine, "reviewer-b", AllVogNpQueues);
+        var reclaimed = await engine.ClaimNextAsync("reviewer-b", AllVogNpQueues);
 
         reclaimed!.Id.Should().Be(claimed!.Id);
         reclaimed.ClaimedBy.Should().Be("reviewer-b");
@@ -154,13 +154,13 @@ public abstract class ReviewWorkQueueTests
     {
         await using var engine = await EngineTestHost.StartAsync(database: Database);
         var seeded = await engine.SeedReviewTasksAsync([Applications.Details()]);
-        var claimed = await ClaimAsync(engine, "reviewer-a", AllVogNpQueues);
+        var claimed = await engine.ClaimNextAsync("reviewer-a", AllVogNpQueues);
 
         var intended = await engine.InScopeAsync(sp => sp.GetRequiredService<ReviewWorkQueue>().IntendToRefuseAsync(claimed!.Id, "reviewer-a", "a recent conviction for fraud", Cancel));
-        var sameReviewer = await ClaimAsync(engine, "reviewer-a", AllVogNpQueues);
+        var sameReviewer = await engine.ClaimNextAsync("reviewer-a", AllVogNpQueues);
         engine.Time.Advance(TimeSpan.FromDays(15));
-        var sameReviewerAfterHearing = await ClaimAsync(engine, "reviewer-a", AllVogNpQueues);
-        var second = await ClaimAsync(engine, "reviewer-b", AllVogNpQueues);
+        var sameReviewerAfterHearing = await engine.ClaimNextAsync("reviewer-a", AllVogNpQueues);
+        var second = await engine.ClaimNextAsync("reviewer-b", AllVogNpQueues);
         var refused = await engine.InScopeAsync(sp => sp.GetRequiredService<ReviewWorkQueue>().CompleteAsync(second!.Id, "reviewer-b", DecisionOutcome.Refuse, Cancel));
 
         intended.HearingEndsOn.Should().Be(new DateOnly(2021, 11, 16), "14 days from the day after Tue 2 Nov 2021");
@@ -194,11 +194,11 @@ public abstract class ReviewWorkQueueTests
             Applications.Details(sector: "general", receivedAt: start.AddDays(-10)),
             Applications.Details(sector: "childcare", receivedAt: start.AddDays(-1)),
         ]);
-        var first = await ClaimAsync(engine, "reviewer-a", AllVogNpQueues);
+        var first = await engine.ClaimNextAsync("reviewer-a", AllVogNpQueues);
         await engine.InScopeAsync(sp => sp.GetRequiredService<ReviewWorkQueue>().IntendToRefuseAsync(first!.Id, "reviewer-a", "a record for violence", Cancel));
 
         var order = await ClaimAllAsync(engine, "reviewer-a");
-        var second = await ClaimAsync(engine, "reviewer-b", AllVogNpQueues);
+        var second = await engine.ClaimNextAsync("reviewer-b", AllVogNpQueues);
 
         first!.Id.Should().Be(tasks[0].Id);
         order.Should().Equal(tasks[2].Id, tasks[1].Id);
@@ -210,7 +210,7 @@ public abstract class ReviewWorkQueueTests
     {
         await using var engine = await EngineTestHost.StartAsync(database: Database);
         await engine.SeedReviewTasksAsync([Applications.Details()]);
-        var claimed = await ClaimAsync(engine, "reviewer-a", AllVogNpQueues);
+        var claimed = await engine.ClaimNextAsync("reviewer-a", AllVogNpQueues);
 
         var alone = () => engine.InScopeAsync(sp => sp.GetRequiredService<ReviewWorkQueue>().CompleteAsync(claimed!.Id, "reviewer-a", DecisionOutcome.Refuse, Cancel));
 
@@ -224,7 +224,7 @@ public abstract class ReviewWorkQueueTests
     {
         await using var engine = await EngineTestHost.StartAsync(database: Database);
         var seeded = await engine.SeedReviewTasksAsync([Applications.Details()]);
-        var claimed = await ClaimAsync(engine, "reviewer-a", AllVogNpQueues);
+        var claimed = await engine.ClaimNextAsync("reviewer-a", AllVogNpQueues);
         claimed!.DueDate.Should().Be(new DateOnly(2021, 12, 28));
 
         var suspended = await engine.InScopeAsync(sp => sp.GetRequiredService<ReviewWorkQueue>().RequestInformationAsync(claimed.Id, "reviewer-a", 14, Cancel));
@@ -247,16 +247,13 @@ public abstract class ReviewWorkQueueTests
     private static async Task<List<Guid>> ClaimAllAsync(EngineTestHost engine, string worker)
     {
         var order = new List<Guid>();
-        while (await ClaimAsync(engine, worker, AllVogNpQueues) is { } claimed)
+        while (await engine.ClaimNextAsync(worker, AllVogNpQueues) is { } claimed)
         {
             order.Add(claimed.Id);
         }
 
         return order;
     }
-
-    private static Task<ReviewTask?> ClaimAsync(EngineTestHost engine, string worker, IReadOnlyCollection<string> queues) =>
-        engine.InScopeAsync(sp => sp.GetRequiredService<ReviewWorkQueue>().ClaimNextAsync(worker, queues, Cancel));
 }
 
 public sealed class ReviewWorkQueueTestsOnSqlite : ReviewWorkQueueTests

@@ -4,6 +4,7 @@ using BacklogFlow.Domain.Review;
 using BacklogFlow.Domain.Workflows;
 using BacklogFlow.Engine.Messaging;
 using BacklogFlow.Engine.Persistence;
+using BacklogFlow.Engine.Review;
 using BacklogFlow.Testing;
 using MassTransit;
 using MassTransit.Testing;
@@ -126,6 +127,10 @@ public sealed class EngineTestHost : IAsyncDisposable
     /// <summary>Stores screened cases with a record straight into their review queues, for queue tests.</summary>
     public Task<List<ReviewTask>> SeedReviewTasksAsync(IEnumerable<ApplicationDetails> applications) =>
         QueryAsync(db => ReviewTaskSeeding.SeedAsync(db, Catalog, applications, Time.GetUtcNow(), TestContext.Current.CancellationToken));
+
+    /// <summary>A case worker's "next task" from <paramref name="queues"/>, in a scope of its own.</summary>
+    public Task<ReviewTask?> ClaimNextAsync(string worker, IReadOnlyCollection<string> queues) =>
+        InScopeAsync(sp => sp.GetRequiredService<ReviewWorkQueue>().ClaimNextAsync(worker, queues, TestContext.Current.CancellationToken));
 
     public async ValueTask DisposeAsync()
     {

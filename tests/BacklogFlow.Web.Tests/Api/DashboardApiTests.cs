@@ -5,24 +5,12 @@ using BacklogFlow.Web.Tests.Support;
 
 namespace BacklogFlow.Web.Tests.Api;
 
-public sealed class DashboardApiTests : IAsyncLifetime
+public sealed class DashboardApiTests : ApiTests
 {
-    private readonly WebTestHost _web = new();
-
-    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
-    public ValueTask InitializeAsync()
-    {
-        _ = _web.Server;
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask DisposeAsync() => _web.DisposeAsync();
-
     [Fact]
     public async Task Dashboard_CaseWorker_Forbidden()
     {
-        using var worker = await _web.SignedInAsync("worker-a", "caseworker");
+        using var worker = await Web.SignedInAsync("worker-a", "caseworker");
 
         using var response = await worker.GetAsync("/api/dashboard", Cancel);
 
@@ -32,9 +20,9 @@ public sealed class DashboardApiTests : IAsyncLifetime
     [Fact]
     public async Task Dashboard_Supervisor_GetsTheFiguresAsOfToday()
     {
-        await _web.SeedReviewTasksAsync(
+        await Web.SeedReviewTasksAsync(
             WebTestHost.Application("childcare"), WebTestHost.Application("childcare"), WebTestHost.Application("general"), WebTestHost.Application("general", "gva"));
-        using var supervisor = await _web.SignedInAsync("super-1", "supervisor");
+        using var supervisor = await Web.SignedInAsync("super-1", "supervisor");
 
         var dashboard = await supervisor.GetFromJsonAsync<JsonElement>("/api/dashboard?days=7", Cancel);
         using var tooMany = await supervisor.GetAsync("/api/dashboard?days=0", Cancel);

@@ -7,29 +7,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BacklogFlow.Web.Tests.Api;
 
-public sealed class OutageApiTests : IAsyncLifetime
+public sealed class OutageApiTests : ApiTests
 {
-    private readonly WebTestHost _web = new();
-
-    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
     private static object Outage2021 => new
     {
         start = "2021-10-15", end = "2021-11-01", products = new[] { "vog-np" }, catchUpDays = 28, description = "VOG outage 2021",
     };
 
-    public ValueTask InitializeAsync()
-    {
-        _ = _web.Server;
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask DisposeAsync() => _web.DisposeAsync();
-
     [Fact]
     public async Task Outages_CaseWorker_Forbidden()
     {
-        using var worker = await _web.SignedInAsync("worker-a", "caseworker");
+        using var worker = await Web.SignedInAsync("worker-a", "caseworker");
 
         using var list = await worker.GetAsync("/api/outages", Cancel);
         using var register = await worker.PostAsJsonAsync("/api/outages", Outage2021, Cancel);
@@ -38,13 +26,13 @@ public sealed class OutageApiTests : IAsyncLifetime
         list.StatusCode.Should().Be(HttpStatusCode.Forbidden);
         register.StatusCode.Should().Be(HttpStatusCode.Forbidden);
         forceMajeure.StatusCode.Should().Be(HttpStatusCode.Forbidden);
-        (await _web.QueryAsync(db => db.OutageWindows.CountAsync(Cancel))).Should().Be(0);
+        (await Web.QueryAsync(db => db.OutageWindows.CountAsync(Cancel))).Should().Be(0);
     }
 
     [Fact]
     public async Task Register_Window_ListedAndAuditedWithTheSupervisor()
     {
-        using var supervisor = await _web.SignedInAsync("super-1", "supervisor");
+        using var supervisor = await Web.SignedInAsync("super-1", "supervisor");
 
         using var registered = await supervisor.PostAsJsonAsync("/api/outages", Outage2021, Cancel);
         var window = await registered.Content.ReadFromJsonAsync<JsonElement>(Cancel);
@@ -73,7 +61,7 @@ public sealed class OutageApiTests : IAsyncLifetime
     [InlineData("""{"start":"2021-10-15","end":"2021-11-01","products":["vog-np"],"catchUpDays":-1}""", "catchUpDays")]
     public async Task Register_BadInput_ProblemJson400WithTheReason(string body, string reason)
     {
-        using var supervisor = await _web.SignedInAsync("super-1", "supervisor");
+        using var supervisor = await Web.SignedInAsync("super-1", "supervisor");
 
         using var response = await supervisor.PostAsync(
             "/api/outages", new StringContent(body, System.Text.Encoding.UTF8, "application/json"), Cancel);
@@ -83,13 +71,13 @@ public sealed class OutageApiTests : IAsyncLifetime
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
         problem.GetProperty("status").GetInt32().Should().Be(400);
         problem.GetProperty("detail").GetString().Should().Contain(reason);
-        (await _web.QueryAsync(db => db.AuditEntries.CountAsync(Cancel))).Should().Be(0, "nothing was registered");
+        (await Web.QueryAsync(db => db.AuditEntries.CountAsync(Cancel))).Should().Be(0, "nothing was registered");
     }
 
     [Fact]
     public async Task Register_UnreadableDate_ProblemJson400()
     {
-        using var supervisor = await _web.SignedInAsync("super-1", "supervisor");
+        using var supervisor = await Web.SignedInAsync("super-1", "supervisor");
 
         using var response = await supervisor.PostAsync("/api/outages", new StringContent(
             """{"start":"2021-02-30","end":"2021-11-01","products":["vog-np"],"catchUpDays":28}""", System.Text.Encoding.UTF8, "application/json"), Cancel);
@@ -101,15 +89,15 @@ public sealed class OutageApiTests : IAsyncLifetime
     [Fact]
     public async Task ForceMajeure_DryRunThenConfirmed_CountsFirstThenSuspendsAndAudits()
     {
-        await _web.SeedReviewTasksAsync(WebTestHost.Application() with { ReceivedAt = new DateTimeOffset(2021, 10, 13, 9, 0, 0, TimeSpan.Zero) });
-        using var supervisor = await _web.SignedInAsync("super-1", "supervisor");
+        await Web.SeedReviewTasksAsync(WebTestHost.Application() with { ReceivedAt = new DateTimeOffset(2021, 10, 13, 9, 0, 0, TimeSpan.Zero) });
+        using var supervisor = await Web.SignedInAsync("super-1", "supervisor");
         using var registered = await supervisor.PostAsJsonAsync("/api/outages", Outage2021, Cancel);
         var id = (await registered.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetString();
 
         using var dryRun = await supervisor.PostAsJsonAsync($"/api/outages/{id}/force-majeure", new { confirm = false }, Cancel);
         var plan = await dryRun.Content.ReadFromJsonAsync<JsonElement>(Cancel);
-        var deadlineAfterDryRun = await _web.QueryAsync(db => db.Cases.Select(c => c.LegalDeadline).SingleAsync(Cancel));
-        var auditAfterDryRun = await _web.QueryAsync(db => db.AuditEntries.CountAsync(Cancel));
+        var deadlineAfterDryRun = await Web.QueryAsync(db => db.Cases.Select(c => c.LegalDeadline).SingleAsync(Cancel));
+        var auditAfterDryRun = await Web.QueryAsync(db => db.AuditEntries.CountAsync(Cancel));
         using var applied = await supervisor.PostAsJsonAsync($"/api/outages/{id}/force-majeure", new { confirm = true }, Cancel);
         var result = await applied.Content.ReadFromJsonAsync<JsonElement>(Cancel);
         var audit = await supervisor.GetFromJsonAsync<JsonElement>($"/api/audit?subject=outage:{id}&action=outage.force-majeure-applied", Cancel);
@@ -121,7 +109,7 @@ public sealed class OutageApiTests : IAsyncLifetime
         auditAfterDryRun.Should().Be(1, "only the registration");
         result.GetProperty("applied").GetBoolean().Should().BeTrue();
         result.GetProperty("suspended").GetInt32().Should().Be(1);
-        (await _web.QueryAsync(db => db.Cases.SingleAsync(Cancel))).Clock.Events.OfType<ClockSuspended>().Should().ContainSingle();
+        (await Web.QueryAsync(db => db.Cases.SingleAsync(Cancel))).Clock.Events.OfType<ClockSuspended>().Should().ContainSingle();
         audit.GetProperty("items").EnumerateArray().Should().ContainSingle()
             .Which.GetProperty("actor").GetString().Should().Be("super-1");
     }
@@ -129,7 +117,7 @@ public sealed class OutageApiTests : IAsyncLifetime
     [Fact]
     public async Task ForceMajeure_UnknownOutage_NotFound()
     {
-        using var supervisor = await _web.SignedInAsync("super-1", "supervisor");
+        using var supervisor = await Web.SignedInAsync("super-1", "supervisor");
 
         using var response = await supervisor.PostAsJsonAsync($"/api/outages/{Guid.NewGuid()}/force-majeure", new { confirm = false }, Cancel);
 

@@ -5,25 +5,13 @@ using BacklogFlow.Web.Tests.Support;
 
 namespace BacklogFlow.Web.Tests.Api;
 
-public sealed class RebalancingApiTests : IAsyncLifetime
+public sealed class RebalancingApiTests : ApiTests
 {
-    private readonly WebTestHost _web = new();
-
-    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
-    public ValueTask InitializeAsync()
-    {
-        _ = _web.Server;
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask DisposeAsync() => _web.DisposeAsync();
-
     [Fact]
     public async Task Queue_TwoSupervisorsEditTheSameVersion_TheSecondGets412AndNothingIsOverwritten()
     {
-        using var first = await _web.SignedInAsync("super-1", "supervisor");
-        using var second = await _web.SignedInAsync("super-2", "supervisor");
+        using var first = await Web.SignedInAsync("super-1", "supervisor");
+        using var second = await Web.SignedInAsync("super-2", "supervisor");
         using var seen = await first.GetAsync("/api/queues/vog-np-regular", Cancel);
         var etag = seen.Headers.ETag!.Tag;
 
@@ -45,9 +33,9 @@ public sealed class RebalancingApiTests : IAsyncLifetime
     [Fact]
     public async Task PriorityClasses_Reorder_OpenTasksServedInTheNewOrder()
     {
-        var seeded = await _web.SeedReviewTasksAsync(WebTestHost.Application(sector: "childcare"), WebTestHost.Application(sector: "general"));
-        using var supervisor = await _web.SignedInAsync("super-1", "supervisor");
-        using var worker = await _web.SignedInAsync("worker-a", "caseworker");
+        var seeded = await Web.SeedReviewTasksAsync(WebTestHost.Application(sector: "childcare"), WebTestHost.Application(sector: "general"));
+        using var supervisor = await Web.SignedInAsync("super-1", "supervisor");
+        using var worker = await Web.SignedInAsync("worker-a", "caseworker");
         using var seen = await supervisor.GetAsync("/api/priority-classes", Cancel);
 
         using var dropped = await Put(supervisor, "/api/priority-classes", new { order = new[] { "regular", "mandatory" } }, seen.Headers.ETag!.Tag);
@@ -64,9 +52,9 @@ public sealed class RebalancingApiTests : IAsyncLifetime
     [Fact]
     public async Task BulkMove_PreviewThenApplyWithItsETag_MovedOnceAndAudited()
     {
-        await _web.SeedReviewTasksAsync(
+        await Web.SeedReviewTasksAsync(
             WebTestHost.Application(sector: "general"), WebTestHost.Application(sector: "general"), WebTestHost.Application(sector: "childcare"));
-        using var supervisor = await _web.SignedInAsync("super-1", "supervisor");
+        using var supervisor = await Web.SignedInAsync("super-1", "supervisor");
         var request = new { queue = "vog-np-regular", kind = "move-to-queue", target = "vog-np-mandatory" };
 
         using var preview = await supervisor.PostAsJsonAsync("/api/tasks/bulk-moves/preview", request, Cancel);
@@ -80,15 +68,15 @@ public sealed class RebalancingApiTests : IAsyncLifetime
         withoutIfMatch.StatusCode.Should().Be(HttpStatusCode.PreconditionRequired);
         applied.StatusCode.Should().Be(HttpStatusCode.OK);
         replayed.StatusCode.Should().Be(HttpStatusCode.PreconditionFailed, "the tasks the preview named have moved: a second apply must not pretend otherwise");
-        (await _web.QueryAsync(db => Task.FromResult(db.ReviewTasks.Count(t => t.Queue == "vog-np-mandatory")))).Should().Be(3);
+        (await Web.QueryAsync(db => Task.FromResult(db.ReviewTasks.Count(t => t.Queue == "vog-np-mandatory")))).Should().Be(3);
         audit.GetProperty("items").EnumerateArray().Should().ContainSingle().Which.GetProperty("actor").GetString().Should().Be("super-1");
     }
 
     [Fact]
     public async Task BulkMove_AssignToAnAccountThatIsNoCaseWorker_Refused()
     {
-        await _web.SeedReviewTasksAsync(WebTestHost.Application());
-        using var supervisor = await _web.SignedInAsync("super-1", "supervisor");
+        await Web.SeedReviewTasksAsync(WebTestHost.Application());
+        using var supervisor = await Web.SignedInAsync("super-1", "supervisor");
 
         using var response = await supervisor.PostAsJsonAsync(
             "/api/tasks/bulk-moves/preview", new { kind = "assign-to", target = "super-1" }, Cancel);

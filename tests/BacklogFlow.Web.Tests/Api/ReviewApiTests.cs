@@ -7,27 +7,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BacklogFlow.Web.Tests.Api;
 
-public sealed class ReviewApiTests : IAsyncLifetime
+public sealed class ReviewApiTests : ApiTests
 {
-    private readonly WebTestHost _web = new();
-
-    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
-    public ValueTask InitializeAsync()
-    {
-        _ = _web.Server; // starts the host: migrations, roles
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask DisposeAsync() => _web.DisposeAsync();
-
     [Theory]
     [InlineData("GET", "/api/tasks/mine")]
     [InlineData("POST", "/api/tasks/next")]
     [InlineData("GET", "/api/auth/me")]
     public async Task Api_WithoutSignIn_Unauthorized(string method, string path)
     {
-        using var anonymous = _web.CreateClient();
+        using var anonymous = Web.CreateClient();
 
         using var response = await anonymous.SendAsync(new HttpRequestMessage(new HttpMethod(method), path), Cancel);
 
@@ -37,7 +25,7 @@ public sealed class ReviewApiTests : IAsyncLifetime
     [Fact]
     public async Task HealthAndOpenApi_WithoutSignIn_Served()
     {
-        using var anonymous = _web.CreateClient();
+        using var anonymous = Web.CreateClient();
 
         (await anonymous.GetStringAsync("/health/live", Cancel)).Should().Be("Healthy");
         var openApi = await anonymous.GetStringAsync("/openapi/v1.json", Cancel);
@@ -48,8 +36,8 @@ public sealed class ReviewApiTests : IAsyncLifetime
     [Fact]
     public async Task Login_WrongPassword_ProblemDetails()
     {
-        await _web.SignedInAsync("worker-a", "caseworker");
-        using var anonymous = _web.CreateClient();
+        await Web.SignedInAsync("worker-a", "caseworker");
+        using var anonymous = Web.CreateClient();
 
         using var response = await anonymous.PostAsJsonAsync("/api/auth/login", new { userName = "worker-a", password = "not-the-password" }, Cancel);
 
@@ -60,7 +48,7 @@ public sealed class ReviewApiTests : IAsyncLifetime
     [Fact]
     public async Task Next_UserWithoutAReviewRole_Forbidden()
     {
-        using var client = await _web.SignedInAsync("someone");
+        using var client = await Web.SignedInAsync("someone");
 
         using var response = await client.PostAsync("/api/tasks/next", null, Cancel);
 
@@ -70,8 +58,8 @@ public sealed class ReviewApiTests : IAsyncLifetime
     [Fact]
     public async Task NextThenDecide_CaseWorker_MandatoryTaskFirstAndDecidedWithItsClock()
     {
-        var seeded = await _web.SeedReviewTasksAsync(WebTestHost.Application("general"), WebTestHost.Application("childcare"));
-        using var worker = await _web.SignedInAsync("worker-a", "caseworker");
+        var seeded = await Web.SeedReviewTasksAsync(WebTestHost.Application("general"), WebTestHost.Application("childcare"));
+        using var worker = await Web.SignedInAsync("worker-a", "caseworker");
 
         var task = await (await worker.PostAsync("/api/tasks/next", null, Cancel)).Content.ReadFromJsonAsync<JsonElement>(Cancel);
         var caseId = task.GetProperty("caseId").GetGuid();
@@ -85,10 +73,10 @@ public sealed class ReviewApiTests : IAsyncLifetime
         shown.GetProperty("clock").GetProperty("appliedRules").EnumerateArray().Should().NotBeEmpty();
         mine.GetProperty("items").EnumerateArray().Should().ContainSingle();
         decided.StatusCode.Should().Be(HttpStatusCode.OK, await decided.Content.ReadAsStringAsync(Cancel));
-        var stored = await _web.QueryAsync(db => db.Cases.SingleAsync(c => c.Id == caseId, Cancel));
+        var stored = await Web.QueryAsync(db => db.Cases.SingleAsync(c => c.Id == caseId, Cancel));
         stored.Status.Should().Be(CaseStatus.Decided);
         stored.DecidedBy.Should().Be("worker-a");
-        var audit = await _web.QueryAsync(db => db.AuditEntries.OrderBy(e => e.Id).ToListAsync(Cancel));
+        var audit = await Web.QueryAsync(db => db.AuditEntries.OrderBy(e => e.Id).ToListAsync(Cancel));
         audit.Select(e => (e.Actor, e.Action)).Should().Equal(("worker-a", "task.claimed"), ("worker-a", "case.decided"));
         audit[1].Subject.Should().Be($"case:{caseId}");
         audit[1].Before.Should().Contain("AwaitingReview");
@@ -98,9 +86,9 @@ public sealed class ReviewApiTests : IAsyncLifetime
     [Fact]
     public async Task Decide_TaskHeldBySomeoneElse_ConflictProblem()
     {
-        await _web.SeedReviewTasksAsync(WebTestHost.Application());
-        using var holder = await _web.SignedInAsync("worker-a", "caseworker");
-        using var other = await _web.SignedInAsync("worker-b", "caseworker");
+        await Web.SeedReviewTasksAsync(WebTestHost.Application());
+        using var holder = await Web.SignedInAsync("worker-a", "caseworker");
+        using var other = await Web.SignedInAsync("worker-b", "caseworker");
         var task = await (await holder.PostAsync("/api/tasks/next", null, Cancel)).Content.ReadFromJsonAsync<JsonElement>(Cancel);
 
         using var response = await other.PostAsJsonAsync($"/api/tasks/{task.GetProperty("id").GetGuid()}/decision", new { outcome = "issue" }, Cancel);
@@ -113,8 +101,8 @@ public sealed class ReviewApiTests : IAsyncLifetime
     [Fact]
     public async Task Decide_RefuseWithoutAnIntent_ConflictProblem()
     {
-        await _web.SeedReviewTasksAsync(WebTestHost.Application());
-        using var worker = await _web.SignedInAsync("worker-a", "caseworker");
+        await Web.SeedReviewTasksAsync(WebTestHost.Application());
+        using var worker = await Web.SignedInAsync("worker-a", "caseworker");
         var task = await (await worker.PostAsync("/api/tasks/next", null, Cancel)).Content.ReadFromJsonAsync<JsonElement>(Cancel);
 
         using var response = await worker.PostAsJsonAsync($"/api/tasks/{task.GetProperty("id").GetGuid()}/decision", new { outcome = "refuse" }, Cancel);
@@ -127,10 +115,10 @@ public sealed class ReviewApiTests : IAsyncLifetime
     [Fact]
     public async Task IntentThenRefuse_TwoCaseWorkers_FourEyesOverHttp()
     {
-        var seeded = await _web.SeedReviewTasksAsync(WebTestHost.Application());
+        var seeded = await Web.SeedReviewTasksAsync(WebTestHost.Application());
         var caseId = seeded[0].CaseId;
-        using var first = await _web.SignedInAsync("worker-a", "caseworker");
-        using var second = await _web.SignedInAsync("worker-b", "caseworker");
+        using var first = await Web.SignedInAsync("worker-a", "caseworker");
+        using var second = await Web.SignedInAsync("worker-b", "caseworker");
         var taskId = (await (await first.PostAsync("/api/tasks/next", null, Cancel)).Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetGuid();
 
         using var intent = await first.PostAsJsonAsync($"/api/tasks/{taskId}/intent-to-refuse", new { reason = "a recent conviction for fraud" }, Cancel);
@@ -156,7 +144,7 @@ public sealed class ReviewApiTests : IAsyncLifetime
         var decided = await refused.Content.ReadFromJsonAsync<JsonElement>(Cancel);
         decided.GetProperty("outcome").GetString().Should().Be("refuse");
         decided.GetProperty("decidedBy").GetString().Should().Be("worker-b");
-        var audit = await _web.QueryAsync(db => db.AuditEntries.OrderBy(e => e.Id).ToListAsync(Cancel));
+        var audit = await Web.QueryAsync(db => db.AuditEntries.OrderBy(e => e.Id).ToListAsync(Cancel));
         audit.Select(e => (e.Actor, e.Action)).Should().Equal(
             ("worker-a", "task.claimed"),
             ("worker-a", "case.refusal-intended"),
@@ -168,8 +156,8 @@ public sealed class ReviewApiTests : IAsyncLifetime
     [Fact]
     public async Task RequestInformation_HeldTask_LegalDeadlineMovesAndAPeriodTooLongIsRefused()
     {
-        await _web.SeedReviewTasksAsync(WebTestHost.Application());
-        using var worker = await _web.SignedInAsync("worker-a", "caseworker");
+        await Web.SeedReviewTasksAsync(WebTestHost.Application());
+        using var worker = await Web.SignedInAsync("worker-a", "caseworker");
         var taskId = (await (await worker.PostAsync("/api/tasks/next", null, Cancel)).Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetGuid();
 
         using var tooLong = await worker.PostAsJsonAsync($"/api/tasks/{taskId}/request-information", new { periodDays = 60 }, Cancel);

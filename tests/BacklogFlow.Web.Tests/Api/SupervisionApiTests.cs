@@ -6,20 +6,8 @@ using BacklogFlow.Web.Tests.Support;
 
 namespace BacklogFlow.Web.Tests.Api;
 
-public sealed class SupervisionApiTests : IAsyncLifetime
+public sealed class SupervisionApiTests : ApiTests
 {
-    private readonly WebTestHost _web = new();
-
-    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
-    public ValueTask InitializeAsync()
-    {
-        _ = _web.Server;
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask DisposeAsync() => _web.DisposeAsync();
-
     [Theory]
     [InlineData("/api/quarantine")]
     [InlineData("/api/audit")]
@@ -27,7 +15,7 @@ public sealed class SupervisionApiTests : IAsyncLifetime
     [InlineData("/api/priority-classes")]
     public async Task Supervision_CaseWorker_Forbidden(string path)
     {
-        using var worker = await _web.SignedInAsync("worker-a", "caseworker");
+        using var worker = await Web.SignedInAsync("worker-a", "caseworker");
 
         using var response = await worker.GetAsync(path, Cancel);
 
@@ -37,14 +25,14 @@ public sealed class SupervisionApiTests : IAsyncLifetime
     [Fact]
     public async Task Quarantine_SupervisorDiscardsWithAReason_GoneFromTheOpenListAndAudited()
     {
-        var entry = await _web.QueryAsync(async db =>
+        var entry = await Web.QueryAsync(async db =>
         {
             var quarantined = db.Quarantine(QuarantineReasons.Invalid, "product: 'vog-xx' is not a product", """{"applicationId":"a-1"}""",
                 "justis-legacy", "a-1", Guid.NewGuid(), WebTestHost.Start);
             await db.SaveChangesAsync(Cancel);
             return quarantined;
         });
-        using var supervisor = await _web.SignedInAsync("super-1", "supervisor");
+        using var supervisor = await Web.SignedInAsync("super-1", "supervisor");
 
         var open = await supervisor.GetFromJsonAsync<JsonElement>("/api/quarantine", Cancel);
         using var withoutReason = await supervisor.PostAsJsonAsync($"/api/quarantine/{entry.Id}/discard", new { reason = "" }, Cancel);
