@@ -70,6 +70,7 @@ public static class EngineServiceCollectionExtensions
 
         services.AddSingleton<IJudicialRecordsCheck, SimulatedJudicialRecordsCheck>();
         services.AddScoped<ApplicationIntake>();
+        services.AddSingleton<IntakeBatcher>();
         services.AddSingleton<AdmissionGate>();
         services.AddScoped<ReviewWorkQueue>();
         services.AddScoped<QueueSettings>();

@@ -28,7 +28,8 @@ internal sealed record SurgeResult(
             Expect(problems, "messages accounted for", spec.MessageCount, account.MessagesAccountedFor);
             Expect(problems, "applications accepted", spec.ValidCount, account.Accepted);
             Expect(problems, "duplicates ignored", spec.DuplicateCount, account.DuplicatesIgnored);
-            Expect(problems, "quarantined", spec.InvalidCount + spec.ConflictCount, account.Quarantined);
+            Expect(problems, $"quarantined ({string.Join(", ", account.QuarantinedByReason.Select(r => $"{r.Key} {r.Value}"))})",
+                spec.InvalidCount + spec.ConflictCount, account.Quarantined);
             Expect(problems, "accepted cases neither decided nor waiting", 0, account.CasesInLimbo);
             Expect(problems, "decisions received by the legacy system", account.DecidedAutomatically + account.DecidedAfterReview, DecisionsReceived);
             Expect(problems, "rejections received by the legacy system", account.Rejected, RejectionsReceived);

@@ -12,9 +12,11 @@ using Microsoft.EntityFrameworkCore;
 namespace BacklogFlow.Engine.Intake;
 
 /// <summary>
-/// Takes one submitted application in: validates, de-duplicates, persists the case with its
-/// deadline, screens it and routes it, all in one transaction together with the inbox entry and the
-/// outgoing messages. Anything that fails before the commit leaves no trace, so a retry starts clean.
+/// Takes submitted applications in: validates, de-duplicates, persists each case with its deadline,
+/// screens it and routes it, all in one transaction per batch together with the inbox entries and
+/// the outgoing messages. Anything that fails before the commit leaves no trace, so a retry starts
+/// clean. A batch is what <see cref="IntakeBatcher"/> gathered while the previous one committed;
+/// it never holds two messages of one application (see <see cref="IntakeMessage.Key"/>).
 /// </summary>
 public sealed class ApplicationIntake(
     BacklogFlowDbContext db,
@@ -25,94 +27,143 @@ public sealed class ApplicationIntake(
     TimeProvider time)
 {
     public async Task<IntakeOutcome> AcceptAsync(
-        ApplicationSubmitted message, Guid? messageId, string payload, CancellationToken cancellationToken)
+        ApplicationSubmitted message, Guid? messageId, string payload, CancellationToken cancellationToken) =>
+        (await AcceptManyAsync([new IntakeMessage(message, messageId, payload)], cancellationToken))[0];
+
+    /// <returns>Each message's outcome, in order.</returns>
+    public async Task<IReadOnlyList<IntakeOutcome>> AcceptManyAsync(IReadOnlyList<IntakeMessage> batch, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(batch);
         db.ChangeTracker.Clear();
         var now = time.GetUtcNow();
+        var outcomes = new IntakeOutcome[batch.Count];
 
-        if (messageId is { } id && await db.ProcessedMessages.AnyAsync(m => m.MessageId == id, cancellationToken))
-        {
-            return IntakeOutcome.Redelivered;
-        }
+        var messageIds = batch.Where(m => m.MessageId is not null).Select(m => m.MessageId!.Value).ToList();
+        var processed = messageIds.Count == 0
+            ? []
+            : await db.ProcessedMessages.AsNoTracking().Where(m => messageIds.Contains(m.MessageId)).Select(m => m.MessageId).ToHashSetAsync(cancellationToken);
 
-        var (application, problems) = ApplicationValidator.Validate(message, catalog, now);
-        IntakeOutcome outcome;
-        if (application is null)
+        var valid = new List<(int Index, ApplicationDetails Application)>();
+        for (var i = 0; i < batch.Count; i++)
         {
-            db.Quarantine(QuarantineReasons.Invalid, string.Join("; ", problems), payload,
-                message.SourceSystem, message.ApplicationId, messageId, now);
-            outcome = IntakeOutcome.Quarantined;
-        }
-        else
-        {
-            outcome = await AcceptValidAsync(application, messageId, payload, now, cancellationToken);
-        }
+            var (message, messageId, payload) = batch[i];
+            ArgumentNullException.ThrowIfNull(message);
+            if (messageId is { } id && processed.Contains(id))
+            {
+                outcomes[i] = IntakeOutcome.Redelivered;
+                continue;
+            }
 
-        if (messageId is { } processedId)
-        {
-            db.ProcessedMessages.Add(new ProcessedMessage { MessageId = processedId, ProcessedAt = now, Outcome = outcome.ToString() });
-        }
-
-        if (outcome == IntakeOutcome.Duplicate)
-        {
-            await CountDuplicateAsync(application!, cancellationToken);
-        }
-        else
-        {
-            await db.SaveChangesAsync(cancellationToken);
+            var (application, problems) = ApplicationValidator.Validate(message, catalog, now);
+            if (application is null)
+            {
+                db.Quarantine(QuarantineReasons.Invalid, string.Join("; ", problems), payload, message.SourceSystem, message.ApplicationId, messageId, now);
+                outcomes[i] = IntakeOutcome.Quarantined;
+            }
+            else
+            {
+                valid.Add((i, application));
+            }
         }
 
-        return outcome;
+        var known = await KnownAsync(valid.Select(v => v.Application), cancellationToken);
+        var duplicates = new List<ApplicationDetails>();
+        var windows = await outages.CurrentAsync(cancellationToken);
+        var ranking = (await servingOrder.CurrentAsync(cancellationToken)).Ranking;
+        var received = new List<(int Index, ApplicationDetails Application, ApplicationCase Case, string Fingerprint)>();
+        foreach (var (index, application) in valid)
+        {
+            var fingerprint = ApplicationFingerprint.Of(application);
+            if (known.GetValueOrDefault((application.SourceSystem, application.ApplicationId)) is { } record)
+            {
+                outcomes[index] = record.Fingerprint == fingerprint
+                    ? IntakeOutcome.Duplicate
+                    : await QuarantineConflictAsync(application, record, batch[index], now, cancellationToken);
+                if (outcomes[index] == IntakeOutcome.Duplicate)
+                {
+                    duplicates.Add(application);
+                }
+
+                continue;
+            }
+
+            var newCase = ApplicationCase.Receive(Guid.CreateVersion7(now), application, catalog.Get(application.Product), catalog.Calendar, windows);
+            received.Add((index, application, newCase, fingerprint));
+        }
+
+        // The records check is a remote system in production: ask for the whole batch at once.
+        var screenings = await Task.WhenAll(received.Select(r => recordsCheck.CheckAsync(
+            new RecordsCheckRequest(r.Case.ApplicantReference, r.Case.Product, r.Case.ScreeningProfile, r.Case.FunctionAspects), cancellationToken).AsTask()));
+        for (var i = 0; i < received.Count; i++)
+        {
+            var (index, application, newCase, fingerprint) = received[i];
+            AddReceived(newCase, application, fingerprint, screenings[i], ranking, now);
+            outcomes[index] = IntakeOutcome.Accepted;
+        }
+
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (batch[i].MessageId is { } id && outcomes[i] != IntakeOutcome.Redelivered)
+            {
+                db.ProcessedMessages.Add(new ProcessedMessage { MessageId = id, ProcessedAt = now, Outcome = outcomes[i].ToString() });
+            }
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var duplicate in duplicates)
+        {
+            await CountDuplicateAsync(duplicate, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return outcomes;
+    }
+
+    /// <summary>The intake records of the batch's applications that exist already, by key: one query.</summary>
+    private async Task<Dictionary<(string SourceSystem, string ApplicationId), IntakeRecord>> KnownAsync(
+        IEnumerable<ApplicationDetails> applications, CancellationToken cancellationToken)
+    {
+        var keys = applications.Select(a => (a.SourceSystem, a.ApplicationId)).ToHashSet();
+        if (keys.Count == 0)
+        {
+            return [];
+        }
+
+        var sources = keys.Select(k => k.SourceSystem).Distinct().ToList();
+        var ids = keys.Select(k => k.ApplicationId).Distinct().ToList();
+        var records = await db.IntakeRecords.AsNoTracking()
+            .Where(r => sources.Contains(r.SourceSystem) && ids.Contains(r.ApplicationId))
+            .ToListAsync(cancellationToken);
+        return records.Where(r => keys.Contains((r.SourceSystem, r.ApplicationId))).ToDictionary(r => (r.SourceSystem, r.ApplicationId));
     }
 
     /// <summary>
     /// A retry storm sends the same application many times at once: the count is incremented in the
-    /// database (no read-modify-write to conflict on), in one transaction with the inbox entry.
+    /// database (no read-modify-write to conflict on), in the batch's transaction with the inbox entry.
     /// </summary>
-    private async Task CountDuplicateAsync(ApplicationDetails application, CancellationToken cancellationToken)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.IntakeRecords
+    private Task CountDuplicateAsync(ApplicationDetails application, CancellationToken cancellationToken) =>
+        db.IntakeRecords
             .Where(r => r.SourceSystem == application.SourceSystem && r.ApplicationId == application.ApplicationId)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.DuplicateCount, r => r.DuplicateCount + 1), cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+
+    private async Task<IntakeOutcome> QuarantineConflictAsync(
+        ApplicationDetails application, IntakeRecord known, IntakeMessage message, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var knownCase = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == known.CaseId, cancellationToken);
+        var differences = ApplicationFingerprint.Differences(knownCase, application);
+        db.Quarantine(QuarantineReasons.ConflictingDuplicate,
+            $"application {application.ApplicationId} from {application.SourceSystem} was first received "
+            + $"{known.FirstReceivedAt:O} with different {string.Join(", ", differences)}",
+            message.Payload, application.SourceSystem, application.ApplicationId, message.MessageId, now);
+        return IntakeOutcome.Quarantined;
     }
 
-    private async Task<IntakeOutcome> AcceptValidAsync(
-        ApplicationDetails application, Guid? messageId, string payload, DateTimeOffset now, CancellationToken cancellationToken)
+    private void AddReceived(
+        ApplicationCase newCase, ApplicationDetails application, string fingerprint, Domain.Screening.ScreeningResult screening,
+        Domain.Review.ClassRanking ranking, DateTimeOffset now)
     {
-        var fingerprint = ApplicationFingerprint.Of(application);
-        var known = await db.IntakeRecords.AsNoTracking().SingleOrDefaultAsync(
-            r => r.SourceSystem == application.SourceSystem && r.ApplicationId == application.ApplicationId,
-            cancellationToken);
-
-        if (known is not null)
-        {
-            if (known.Fingerprint == fingerprint)
-            {
-                return IntakeOutcome.Duplicate;
-            }
-
-            var knownCase = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == known.CaseId, cancellationToken);
-            var differences = ApplicationFingerprint.Differences(knownCase, application);
-            db.Quarantine(QuarantineReasons.ConflictingDuplicate,
-                $"application {application.ApplicationId} from {application.SourceSystem} was first received "
-                + $"{known.FirstReceivedAt:O} with different {string.Join(", ", differences)}",
-                payload, application.SourceSystem, application.ApplicationId, messageId, now);
-            return IntakeOutcome.Quarantined;
-        }
-
-        var definition = catalog.Get(application.Product);
-        var newCase = ApplicationCase.Receive(
-            Guid.CreateVersion7(now), application, definition, catalog.Calendar, await outages.CurrentAsync(cancellationToken));
-        var screening = await recordsCheck.CheckAsync(
-            new RecordsCheckRequest(newCase.ApplicantReference, newCase.Product, newCase.ScreeningProfile, newCase.FunctionAspects),
-            cancellationToken);
-        var reviewTask = CaseRouter.AfterScreening(
-            newCase, screening, definition, catalog.Calendar, (await servingOrder.CurrentAsync(cancellationToken)).Ranking, now);
-
+        var reviewTask = CaseRouter.AfterScreening(newCase, screening, catalog.Get(application.Product), catalog.Calendar, ranking, now);
         db.Cases.Add(newCase);
         db.IntakeRecords.Add(new IntakeRecord
         {
@@ -130,7 +181,5 @@ public sealed class ApplicationIntake(
         {
             db.ReviewTasks.Add(reviewTask);
         }
-
-        return IntakeOutcome.Accepted;
     }
 }

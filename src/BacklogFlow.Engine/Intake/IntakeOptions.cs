@@ -12,9 +12,20 @@ public sealed class IntakeOptions : IValidatableObject
     [Required(AllowEmptyStrings = false)]
     public string QueueName { get; set; } = "backlogflow-intake";
 
-    /// <summary>Messages the intake consumer handles at once in this process.</summary>
-    [Range(1, 1024)]
-    public int ConcurrentMessageLimit { get; set; } = 8;
+    /// <summary>
+    /// Messages the intake consumer handles at once in this process: the messages waiting for their
+    /// batch's commit count too, so this bounds the batch (see <see cref="BatchSize"/>).
+    /// </summary>
+    [Range(1, 4096)]
+    public int ConcurrentMessageLimit { get; set; } = 128;
+
+    /// <summary>The most messages one intake transaction takes in (group commit; see IntakeBatcher).</summary>
+    [Range(1, 4096)]
+    public int BatchSize { get; set; } = 128;
+
+    /// <summary>Intake transactions at once on PostgreSQL (SQLite always one: it has one writer).</summary>
+    [Range(1, 64)]
+    public int BatchWriters { get; set; } = 2;
 
     /// <summary>
     /// The admission limit: messages per second the intake consumer of this process takes from the

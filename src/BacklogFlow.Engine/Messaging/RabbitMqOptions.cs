@@ -22,7 +22,7 @@ public sealed class RabbitMqOptions
 
     /// <summary>Messages the broker hands each consumer before acknowledgements.</summary>
     [Range(1, 10_000)]
-    public int PrefetchCount { get; set; } = 32;
+    public int PrefetchCount { get; set; } = 256;
 
     /// <summary>Declare the intake queue as a quorum queue (replicated; for a cluster).</summary>
     public bool QuorumQueues { get; set; }

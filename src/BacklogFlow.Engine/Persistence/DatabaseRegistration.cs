@@ -16,12 +16,12 @@ public static class DatabaseRegistration
     public static IServiceCollection AddBacklogFlowDatabase(this IServiceCollection services)
     {
         services.AddSingleton<OutboxSignal>();
-        services.AddSingleton<OutboxSaveChangesInterceptor>();
+        services.AddSingleton<OutboxCommitInterceptor>();
         services.AddDbContext<BacklogFlowDbContext>((sp, db) =>
         {
             var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             Configure(db, options);
-            db.AddInterceptors(sp.GetRequiredService<OutboxSaveChangesInterceptor>());
+            db.AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>());
         });
         services.AddSingleton<DatabaseMigrator>();
         return services;

@@ -28,8 +28,10 @@ public sealed partial class IntakeFaultObserver(
     {
         ArgumentNullException.ThrowIfNull(context);
 
-        // Received without a fault, yet no consumer took it: it would go to the skipped queue.
-        return context.IsDelivered || context.IsFaulted || !IsIntake(context)
+        // Received without a fault, yet no consumer took it: it would go to the skipped queue. Unless
+        // the receive was cancelled (its connection dropped): then it was not acknowledged either and
+        // the broker delivers it again.
+        return context.IsDelivered || context.IsFaulted || context.CancellationToken.IsCancellationRequested || !IsIntake(context)
             ? Task.CompletedTask
             : QuarantineAsync(context, QuarantineReasons.Unreadable, "no consumer could read it as an application (wrong message type or shape)");
     }
@@ -46,7 +48,7 @@ public sealed partial class IntakeFaultObserver(
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(exception);
-        if (!IsIntake(context.ReceiveContext))
+        if (!IsIntake(context.ReceiveContext) || IsOwnCancellation(context, exception))
         {
             return;
         }
@@ -70,10 +72,36 @@ public sealed partial class IntakeFaultObserver(
         ArgumentNullException.ThrowIfNull(exception);
 
         // Consumer faults are handled (retried, then faulted) by the consume pipeline; a receive
-        // fault without a consumer means the body itself could not be read.
-        return context.IsDelivered || !IsIntake(context)
+        // fault without a consumer means the body itself could not be read — unless the fault is the
+        // broker connection's: then the acknowledgement failed and the broker delivers it again.
+        return context.IsDelivered || context.CancellationToken.IsCancellationRequested || IsConnectionLoss(exception) || !IsIntake(context)
             ? Task.CompletedTask
             : QuarantineAsync(context, QuarantineReasons.Unreadable, $"the body could not be read: {FirstLine(Explain(exception))}");
+    }
+
+    /// <summary>
+    /// A consume cancelled because its broker connection dropped did not fail: the message was not
+    /// acknowledged and the broker delivers it again, so quarantining it as well would count it twice.
+    /// (With group commit many messages wait for their batch at once, so a reconnect cancels many.)
+    /// </summary>
+    private static bool IsOwnCancellation(ConsumeContext context, Exception exception) =>
+        exception is OperationCanceledException && context.CancellationToken.IsCancellationRequested;
+
+    /// <summary>
+    /// The broker connection closed under the receive (a broker restart with messages in flight:
+    /// with group commit, up to a batch of them). Not the body's fault, and not a loss.
+    /// </summary>
+    private static bool IsConnectionLoss(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is RabbitMQ.Client.Exceptions.OperationInterruptedException)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private bool IsIntake(ReceiveContext context) =>

@@ -57,7 +57,7 @@ public sealed class BackboneSurgeTests : IAsyncLifetime
         });
 
         killed.Should().BeTrue("the worker was killed mid-surge");
-        result.Discrepancies.Should().BeEmpty(second.Log);
+        string.Join("; ", result.Discrepancies).Should().BeEmpty(second.Log);
         result.Account.Accepted.Should().Be(result.Specification.ValidCount, "nothing doubled: one case per application");
         await ExpectHealthAndMetricsAsync(second);
         if (replacement is not null)
@@ -83,7 +83,7 @@ public sealed class BackboneSurgeTests : IAsyncLifetime
         });
 
         restarted.Should().BeTrue("the broker was restarted mid-surge");
-        result.Discrepancies.Should().BeEmpty(worker.Log);
+        string.Join("; ", result.Discrepancies).Should().BeEmpty(worker.Log);
         result.Account.Accepted.Should().Be(result.Specification.ValidCount);
     }
 

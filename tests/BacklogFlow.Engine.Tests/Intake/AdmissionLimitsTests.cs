@@ -11,8 +11,8 @@ public sealed class AdmissionLimitsTests
         var limits = AdmissionLimits.For(new IntakeOptions(), new MessagingOptions { Transport = BusTransport.RabbitMq }, consumesIntake: true);
 
         limits.Warnings.Should().BeEmpty();
-        limits.EffectiveConcurrency.Should().Be(8);
-        limits.ToString().Should().Be("intake admits at most 5,000 messages/s, 8 at once (concurrency limit 8, prefetch 32)");
+        limits.EffectiveConcurrency.Should().Be(128);
+        limits.ToString().Should().Be("intake admits at most 5,000 messages/s, 128 at once (concurrency limit 128, prefetch 256)");
     }
 
     [Fact]
