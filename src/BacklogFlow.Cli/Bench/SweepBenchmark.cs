@@ -85,8 +85,10 @@ internal static class SweepBenchmark
         var peak = before;
         var examined = 0;
         var started = Stopwatch.GetTimestamp();
-        while (await sweeper.SweepBatchAsync(cancellationToken) is { Examined: > 0 } batch)
+        DateOnly? dueFrom = null;
+        while (await sweeper.SweepBatchAsync(dueFrom, cancellationToken) is { Examined: > 0 } batch)
         {
+            dueFrom = batch.LastDue;
             examined += batch.Examined;
             peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: false));
         }

@@ -172,6 +172,9 @@ namespace BacklogFlow.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("Status", "EffectiveDueDate");
 
+                    b.HasIndex(new[] { "EffectiveDueDate" }, "ix_cases_open_by_due")
+                        .HasFilter("\"Status\" <> 'Decided'");
+
                     b.ToTable("cases", (string)null);
                 });
 

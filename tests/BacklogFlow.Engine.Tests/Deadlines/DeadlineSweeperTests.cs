@@ -52,9 +52,11 @@ public abstract class DeadlineSweeperTests
         var sweeper = engine.Services.GetRequiredService<DeadlineSweeper>();
 
         var batches = new List<int>();
-        while (await sweeper.SweepBatchAsync(Cancel) is { Examined: > 0 } batch)
+        DateOnly? dueFrom = null;
+        while (await sweeper.SweepBatchAsync(dueFrom, Cancel) is { Examined: > 0 } batch)
         {
             batches.Add(batch.Examined);
+            dueFrom = batch.LastDue;
         }
 
         batches.Should().Equal(2, 2, 1);
