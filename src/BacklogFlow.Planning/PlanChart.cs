@@ -9,9 +9,9 @@ public static class PlanChart
 {
     private static readonly string[] _colors = ["#a40000", "#1f5fa8", "#2f7d3b", "#8a4fbf", "#b86e00", "#444444"];
 
-    public static string Svg(Scenario scenario, IReadOnlyList<PolicyOutcome> outcomes, string id = "plan-burn-down")
+    public static string Svg(string title, IReadOnlyList<PolicyOutcome> outcomes, string id = "plan-burn-down")
     {
-        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentException.ThrowIfNullOrWhiteSpace(title);
         ArgumentNullException.ThrowIfNull(outcomes);
         if (outcomes.Count == 0)
         {
@@ -34,7 +34,7 @@ public static class PlanChart
             [.. days.Select(d => d.Date)],
             bars,
             lines,
-            $"Recovery plan {scenario.Code}: open backlog per day",
-            $"{scenario.Name}, {days[0].Date:yyyy-MM-dd} to {days[^1].Date:yyyy-MM-dd}. {cleared}.");
+            title,
+            $"{days[0].Date:yyyy-MM-dd} to {days[^1].Date:yyyy-MM-dd}. {cleared}.");
     }
 }

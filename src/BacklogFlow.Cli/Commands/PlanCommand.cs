@@ -74,7 +74,7 @@ internal static class PlanCommand
 
                 if (chartFile is not null)
                 {
-                    File.WriteAllText(chartFile, PlanChart.Svg(scenario, outcomes));
+                    File.WriteAllText(chartFile, PlanChart.Svg($"Recovery plan {scenario.Code}: {scenario.Name}", outcomes));
                 }
 
                 if (result.GetValue(json))
