@@ -63,7 +63,7 @@ public static class BurnDownSvg
         {
             var points = string.Join(' ', line.Values.Select((v, i) => $"{F(Left + (i * step) + (step / 2))},{F(Y(v))}"));
             svg.Append(CultureInfo.InvariantCulture,
-                $"""<polyline class="{line.CssClass}" points="{points}" fill="none" stroke="{line.Color}" stroke-width="2.5"><title>{Escape(line.Name)}</title></polyline>""");
+                $"""<polyline class="{line.CssClass}" points="{points}" fill="none" stroke="{line.Color}" stroke-width="2.5"/>""");
         }
 
         if (dates.Count > 0)

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace BacklogFlow.Planning;
 
 /// <summary>
@@ -9,8 +11,9 @@ public static class PlanChart
 {
     private static readonly string[] _colors = ["#a40000", "#1f5fa8", "#2f7d3b", "#8a4fbf", "#b86e00", "#444444"];
 
-    public static string Svg(string title, IReadOnlyList<PolicyOutcome> outcomes, string id = "plan-burn-down")
+    public static string Svg(string title, IReadOnlyList<PolicyOutcome> outcomes, ChartLabels? labels = null, string id = "plan-burn-down")
     {
+        labels ??= ChartLabels.English;
         ArgumentException.ThrowIfNullOrWhiteSpace(title);
         ArgumentNullException.ThrowIfNull(outcomes);
         if (outcomes.Count == 0)
@@ -21,12 +24,12 @@ public static class PlanChart
         var days = outcomes[0].Days;
         List<ChartSeries> bars =
         [
-            new("received per day", "received", "#7aa7d6", [.. days.Select(d => d.Received)]),
-            new("decided per day", "decided", "#9fd3a8", [.. days.Select(d => d.Decided)]),
+            new(labels.Received, "received", "#7aa7d6", [.. days.Select(d => d.Received)]),
+            new(labels.Decided, "decided", "#9fd3a8", [.. days.Select(d => d.Decided)]),
         ];
-        List<ChartSeries> lines = [new($"open at the end of the day ({outcomes[0].Reviewers} reviewers)", "open", "#111111", [.. days.Select(d => d.Open)])];
+        List<ChartSeries> lines = [new(Fill(labels.Open, outcomes[0].Reviewers.ToString(CultureInfo.InvariantCulture)), "open", "#111111", [.. days.Select(d => d.Open)])];
         lines.AddRange(outcomes.Select((o, i) => new ChartSeries(
-            $"mandatory open, {o.Policy.Name}", "open-mandatory", _colors[i % _colors.Length], [.. o.Days.Select(d => d.OpenMandatory)])));
+            Fill(labels.MandatoryOpen, o.Policy.Name), "open-mandatory", _colors[i % _colors.Length], [.. o.Days.Select(d => d.OpenMandatory)])));
         var cleared = string.Join("; ", outcomes.Select(o => $"{o.Policy.Name}: peak {o.PeakBacklog:#,0} on {o.PeakDay:yyyy-MM-dd}, "
             + (o.ClearedOn is { } on ? $"cleared {on:yyyy-MM-dd}" : "not cleared") + $", {o.Breaches:#,0} breaches"));
         return BurnDownSvg.Render(
@@ -37,4 +40,6 @@ public static class PlanChart
             title,
             $"{days[0].Date:yyyy-MM-dd} to {days[^1].Date:yyyy-MM-dd}. {cleared}.");
     }
+
+    private static string Fill(string format, string value) => string.Format(CultureInfo.InvariantCulture, format, value);
 }

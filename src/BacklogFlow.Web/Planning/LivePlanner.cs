@@ -23,10 +23,10 @@ public sealed class LivePlanner(
         var template = ScenarioLoader.LoadFile(path, catalog);
         var live = await backlog.GetAsync(cancellationToken);
         var (rate, from) = request.ArrivalsPerWorkingDay is { } given
-            ? (given, "given")
+            ? (given, LivePlan.ArrivalsGiven)
             : await RecentRateAsync(live.Today, cancellationToken) is { } recent and > 0
-                ? (recent, $"recent: the last {options.Value.RecentDays} days' working days")
-                : (template.Arrivals.PerWorkingDay, $"the scenario's steady rate ({template.Code})");
+                ? (recent, LivePlan.ArrivalsRecent)
+                : (template.Arrivals.PerWorkingDay, LivePlan.ArrivalsFromScenario);
         var scenario = template with
         {
             Code = "live",
