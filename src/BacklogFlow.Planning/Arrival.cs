@@ -6,7 +6,7 @@ namespace BacklogFlow.Planning;
 /// One simulated application as it arrives: what intake would be told, and what its records check will
 /// find. <see cref="Mix"/> and <see cref="SectorIndex"/> index the scenario's product mix and its sectors.
 /// </summary>
-internal sealed record Arrival(
+internal readonly record struct Arrival(
     int Day,
     DateTimeOffset ReceivedAt,
     DateOnly ReceivedOn,

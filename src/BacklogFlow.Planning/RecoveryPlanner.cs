@@ -202,7 +202,7 @@ public sealed class RecoveryPlanner
         {
             "fifo" => new KeyedOrder(t => (tasks.ReceivedAt[t].UtcTicks, 0)),
             "mandatory-first" => new KeyedOrder(t => (tasks.Mandatory[t] == MandatoryStatus.Mandatory ? 0 : 1, tasks.ReceivedAt[t].UtcTicks)),
-            "earliest-deadline" => new KeyedOrder(t => (tasks.Clock[t].LegalDeadline.DayNumber, tasks.ReceivedAt[t].UtcTicks)),
+            "earliest-deadline" => new KeyedOrder(t => (tasks.Clock[t].DueDate.DayNumber, tasks.ReceivedAt[t].UtcTicks)),
             "definitions" => new DefinitionsOrder(tasks, _ranking, _weights),
             _ => throw new ArgumentException($"unknown policy '{policy.Name}'", nameof(policy)),
         };

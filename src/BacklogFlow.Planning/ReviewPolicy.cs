@@ -12,7 +12,7 @@ public sealed record ReviewPolicy(string Name, string Description)
 
     public static readonly ReviewPolicy MandatoryFirst = new("mandatory-first", "legally mandatory cases first, each group first received first");
 
-    public static readonly ReviewPolicy EarliestDeadline = new("earliest-deadline", "earliest legal deadline first, then first received");
+    public static readonly ReviewPolicy EarliestDeadline = new("earliest-deadline", "earliest due date first (the earlier of the legal deadline and the service promise), then first received; no classes, no queues");
 
     public static readonly ReviewPolicy Definitions = new(
         "definitions", "the engine's claim: priority classes in serving order (with escalation), fair share between queues, queue order");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using BacklogFlow.Planning;
 using Spectre.Console;
@@ -12,7 +13,12 @@ namespace BacklogFlow.Cli.Plans;
 /// </summary>
 internal static class PlanReport
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        // For a terminal or a pipe, not a web page: "–" and "€" stay readable.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public static string ToJson(RecoveryPlanner planner, IReadOnlyList<PolicyOutcome> outcomes, PlanTiming timing)
     {
