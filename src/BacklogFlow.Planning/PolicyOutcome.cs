@@ -35,6 +35,11 @@ public sealed record PolicyOutcome
     public required int Breaches { get; init; }
     public required int MandatoryBreaches { get; init; }
 
+    /// <summary>Of <see cref="Breaches"/>, cases of the open backlog whose legal deadline had passed before the plan's first day: no capacity avoids them.</summary>
+    public required int BreachedBeforeStart { get; init; }
+
+    public required int MandatoryBreachedBeforeStart { get; init; }
+
     public required int PeakBacklog { get; init; }
     public required DateOnly PeakDay { get; init; }
 
@@ -47,7 +52,7 @@ public sealed record PolicyOutcome
     /// <summary>The burn-down over the scenario's days.</summary>
     public required IReadOnlyList<PlanDay> Days { get; init; }
 
-    /// <summary>The fewest reviewers with no mandatory breach under this policy (searched); null: not searched or none up to the limit.</summary>
+    /// <summary>The fewest reviewers with no avoidable mandatory breach under this policy (searched); null: not searched or none up to the limit.</summary>
     public int? FewestReviewersForNoMandatoryBreach { get; init; }
 
     /// <summary>Whether the search ran (so a null <see cref="FewestReviewersForNoMandatoryBreach"/> means none up to the limit).</summary>

@@ -100,13 +100,15 @@ public sealed class RecoveryPlanner
     public PolicyOutcome Run(ReviewPolicy policy, int reviewers) => Run(policy, reviewers, withPenalty: true);
 
     /// <summary>
-    /// The fewest reviewers with no mandatory breach under <paramref name="policy"/>: doubling from the
-    /// scenario's count to find enough, then bisecting (more reviewers never produce more breaches, which
-    /// the tests check). Null when even <see cref="MaxReviewersSearched"/> are not enough.
+    /// The fewest reviewers with no avoidable mandatory breach under <paramref name="policy"/> (a case
+    /// of the open backlog whose legal deadline passed before the plan starts is breached whatever
+    /// anyone does): doubling from the scenario's count to find enough, then bisecting (more reviewers
+    /// never produce more breaches, which the tests check). Null when even
+    /// <see cref="MaxReviewersSearched"/> are not enough.
     /// </summary>
     public int? FewestReviewersForNoMandatoryBreach(ReviewPolicy policy)
     {
-        bool Enough(int n) => Run(policy, n, withPenalty: false).MandatoryBreaches == 0;
+        bool Enough(int n) => Run(policy, n, withPenalty: false) is var outcome && outcome.MandatoryBreaches == outcome.MandatoryBreachedBeforeStart;
         if (Enough(0))
         {
             return 0;
@@ -214,6 +216,7 @@ public sealed class RecoveryPlanner
         var end = FollowedThrough;
         var breachesOn = new int[_days + 1];
         var openMandatoryDelta = new int[_days + 1];
+        int breachedBefore = 0, mandatoryBreachedBefore = 0;
         int decided = 0, openAtEnd = 0, inTerm = 0, mandatory = 0, mandatoryInTerm = 0, promised = 0, withinPromise = 0, breaches = 0, mandatoryBreaches = 0;
         var penalty = 0m;
         for (var c = 0; c < _horizonCases; c++)
@@ -253,6 +256,12 @@ public sealed class RecoveryPlanner
 
             breaches++;
             mandatoryBreaches += isMandatory ? 1 : 0;
+            if (clock.LegalDeadline < _scenario.Start)
+            {
+                breachedBefore++;
+                mandatoryBreachedBefore += isMandatory ? 1 : 0;
+            }
+
             var breachDay = clock.LegalDeadline.DayNumber + 1 - _scenario.Start.DayNumber;
             breachesOn[Math.Clamp(breachDay, 0, _days)]++;
             if (withPenalty && _noticeDraw[c] < _scenario.Penalty.NoticeShare)
@@ -282,6 +291,8 @@ public sealed class RecoveryPlanner
             DecidedWithinPromise = withinPromise,
             Breaches = breaches,
             MandatoryBreaches = mandatoryBreaches,
+            BreachedBeforeStart = breachedBefore,
+            MandatoryBreachedBeforeStart = mandatoryBreachedBefore,
             PeakBacklog = peak.Open,
             PeakDay = peak.Date,
             ClearedOn = cleared?.Date,

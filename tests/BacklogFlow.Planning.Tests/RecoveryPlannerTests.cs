@@ -53,6 +53,31 @@ public sealed class RecoveryPlannerTests
     }
 
     [Fact]
+    public void FewestReviewers_WithCasesAlreadyPastTheirDeadline_LooksOnlyAtTheAvoidableBreaches()
+    {
+        var scenario = Shipped.Small(withOutage: false) with { Arrivals = Shipped.Small().Arrivals with { PerWorkingDay = 0 } };
+        var definition = Shipped.Catalog.Get("vog-np");
+        OpenCase Open(int daysBefore)
+        {
+            var received = BacklogFlow.Domain.Deadlines.LegalTime.Noon(scenario.Start.AddDays(-daysBefore));
+            var clock = BacklogFlow.Domain.Deadlines.DeadlineLedger.Start(received)
+                .Record(new BacklogFlow.Domain.Deadlines.RecordFound(received), definition.Term, Shipped.Catalog.Calendar);
+            return new OpenCase("vog-np", clock, received, MandatoryStatus.Mandatory, "vog-np-mandatory", "mandatory");
+        }
+
+        OpenCase[] backlog = [.. Enumerable.Range(0, 20).Select(_ => Open(70)), .. Enumerable.Range(0, 200).Select(_ => Open(50))];
+        var planner = new RecoveryPlanner(scenario, Shipped.Catalog, 1, backlog);
+
+        var fewest = planner.FewestReviewersForNoMandatoryBreach(ReviewPolicy.Definitions);
+
+        fewest.Should().NotBeNull("the 20 cases past their deadline at the start cannot be helped; the other 200 can");
+        var enough = planner.Run(ReviewPolicy.Definitions, fewest!.Value);
+        enough.MandatoryBreachedBeforeStart.Should().Be(20);
+        enough.MandatoryBreaches.Should().Be(20);
+        planner.Run(ReviewPolicy.Definitions, fewest.Value - 1).MandatoryBreaches.Should().BeGreaterThan(20);
+    }
+
+    [Fact]
     public void Run_SameSeed_GivesTheSamePlan()
     {
         var first = new RecoveryPlanner(Shipped.Small(), Shipped.Catalog, 42).Compare(ReviewPolicy.All, 3);

@@ -78,12 +78,13 @@ internal static class PlanReport
         Row("within service promise", o => Part(o.DecidedWithinPromise, o.PromiseCases));
         Row("breaches", o => o.Breaches.ToString("N0", CultureInfo.InvariantCulture));
         Row("  mandatory breaches", o => o.MandatoryBreaches.ToString("N0", CultureInfo.InvariantCulture));
+        Row("  past the deadline at the start", o => o.BreachedBeforeStart.ToString("N0", CultureInfo.InvariantCulture));
         Row("peak backlog", o => o.PeakBacklog.ToString("N0", CultureInfo.InvariantCulture));
         Row("  on", o => Short(o.PeakDay));
         Row("backlog cleared", o => o.ClearedOn is { } on ? Short(on) : "not cleared");
         Row("open at the last day", o => o.OpenAtEnd.ToString("N0", CultureInfo.InvariantCulture));
         Row("penalty exposure", o => Money(o.PenaltyExposure));
-        Row("fewest reviewers for 0 mandatory breaches", o => !o.Searched ? "not searched"
+        Row("fewest reviewers, no avoidable mandatory breach", o => !o.Searched ? "not searched"
             : o.FewestReviewersForNoMandatoryBreach is { } n ? n.ToString("N0", CultureInfo.InvariantCulture)
             : $"more than {RecoveryPlanner.MaxReviewersSearched:N0}");
         console.Write(table);
