@@ -183,6 +183,7 @@ public static class UiTexts
         ["plan-breaches"] = ("Termijnoverschrijdingen", "Breaches"),
         ["plan-mandatory-breaches"] = ("waarvan wettelijk verplicht", "of which legally mandatory"),
         ["plan-fewest"] = ("Minste beoordelaars zonder vermijdbare overschrijding bij verplichte VOG's", "Fewest reviewers with no avoidable mandatory breach"),
+        ["plan-invalid"] = ("Dit plan kan niet worden doorgerekend: controleer de ingevulde waarden", "This plan cannot be run: check the values entered"),
         ["plan-breached-before"] = ("Al over de termijn bij de start (onvermijdelijk)", "Already past the legal deadline at the start (unavoidable)"),
         ["plan-none-enough"] = ("geen aantal volstaat", "no number suffices"),
         ["plan-policy"] = ("Volgorde", "Policy"),
