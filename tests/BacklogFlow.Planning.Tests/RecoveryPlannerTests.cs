@@ -78,6 +78,26 @@ public sealed class RecoveryPlannerTests
     }
 
     [Fact]
+    public void Definitions_FollowsTheServingOrderAndWeightsInForce()
+    {
+        var declared = new RecoveryPlanner(Shipped.Small(), Shipped.Catalog, 9);
+        var regularFirst = new RecoveryPlanner(
+            Shipped.Small(), Shipped.Catalog, 9, ranking: Shipped.Catalog.DeclaredRanking.Reorder(["at-risk", "regular", "mandatory"]));
+        var unknownStarved = new RecoveryPlanner(
+            Shipped.Small(), Shipped.Catalog, 9, weights: new Dictionary<string, int> { ["vog-np-unknown"] = 1, ["vog-np-mandatory"] = 50 });
+
+        var asDeclared = declared.Run(ReviewPolicy.Definitions, 2);
+        var reordered = regularFirst.Run(ReviewPolicy.Definitions, 2);
+        var reweighted = unknownStarved.Run(ReviewPolicy.Definitions, 2);
+
+        asDeclared.Days.Sum(d => d.OpenMandatory).Should().BeLessThan(
+            reordered.Days.Sum(d => d.OpenMandatory), "serving regular cases first leaves mandatory ones waiting");
+        asDeclared.Days.Select(d => d.OpenMandatory).Should().NotEqual(
+            reweighted.Days.Select(d => d.OpenMandatory), "the weights decide which queue a reviewer's next case comes from");
+        declared.Run(ReviewPolicy.Fifo, 2).Should().BeEquivalentTo(regularFirst.Run(ReviewPolicy.Fifo, 2), "fifo knows no classes");
+    }
+
+    [Fact]
     public void Run_SameSeed_GivesTheSamePlan()
     {
         var first = new RecoveryPlanner(Shipped.Small(), Shipped.Catalog, 42).Compare(ReviewPolicy.All, 3);
