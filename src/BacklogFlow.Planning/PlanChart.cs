@@ -6,21 +6,24 @@ namespace BacklogFlow.Planning;
 /// A plan's burn-down: received and decided per day as bars, the open backlog as a line (the same
 /// under every policy: each keeps the reviewers busy while there is work), and the mandatory cases
 /// open under each policy as a line of its own (which cases wait is what the policies change).
+/// <see cref="Series"/> is what is drawn; <see cref="Svg"/> draws it with <see cref="BurnDownSvg"/>
+/// (the CLI draws the same series as PNG too).
 /// </summary>
 public static class PlanChart
 {
     private static readonly string[] _colors = ["#a40000", "#1f5fa8", "#2f7d3b", "#8a4fbf", "#b86e00", "#444444"];
 
-    public static string Svg(string title, IReadOnlyList<PolicyOutcome> outcomes, ChartLabels? labels = null, string id = "plan-burn-down")
+    /// <summary>The days, the bar series and the line series of the chart, and a description of it in words.</summary>
+    public static (IReadOnlyList<DateOnly> Dates, IReadOnlyList<ChartSeries> Bars, IReadOnlyList<ChartSeries> Lines, string Description) Series(
+        IReadOnlyList<PolicyOutcome> outcomes, ChartLabels? labels = null)
     {
-        labels ??= ChartLabels.English;
-        ArgumentException.ThrowIfNullOrWhiteSpace(title);
         ArgumentNullException.ThrowIfNull(outcomes);
         if (outcomes.Count == 0)
         {
             throw new ArgumentException("a chart needs at least one outcome", nameof(outcomes));
         }
 
+        labels ??= ChartLabels.English;
         var days = outcomes[0].Days;
         List<ChartSeries> bars =
         [
@@ -32,13 +35,14 @@ public static class PlanChart
             Fill(labels.MandatoryOpen, o.Policy.Name), "open-mandatory", _colors[i % _colors.Length], [.. o.Days.Select(d => d.OpenMandatory)])));
         var cleared = string.Join("; ", outcomes.Select(o => $"{o.Policy.Name}: peak {o.PeakBacklog:#,0} on {o.PeakDay:yyyy-MM-dd}, "
             + (o.ClearedOn is { } on ? $"cleared {on:yyyy-MM-dd}" : "not cleared") + $", {o.Breaches:#,0} breaches"));
-        return BurnDownSvg.Render(
-            id,
-            [.. days.Select(d => d.Date)],
-            bars,
-            lines,
-            title,
-            $"{days[0].Date:yyyy-MM-dd} to {days[^1].Date:yyyy-MM-dd}. {cleared}.");
+        return ([.. days.Select(d => d.Date)], bars, lines, $"{days[0].Date:yyyy-MM-dd} to {days[^1].Date:yyyy-MM-dd}. {cleared}.");
+    }
+
+    public static string Svg(string title, IReadOnlyList<PolicyOutcome> outcomes, ChartLabels? labels = null, string id = "plan-burn-down")
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(title);
+        var (dates, bars, lines, description) = Series(outcomes, labels);
+        return BurnDownSvg.Render(id, dates, bars, lines, title, description);
     }
 
     private static string Fill(string format, string value) => string.Format(CultureInfo.InvariantCulture, format, value);

@@ -32,7 +32,7 @@ internal static class PlanCommand
         var reviewers = new Option<int?>("--reviewers") { Description = "Number of reviewers (default: the scenario's)." };
         var seed = new Option<int?>("--seed") { Description = "Seed of the arrivals (default: the scenario's); the same seed gives the same plan." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of tables." };
-        var chart = new Option<string?>("--chart") { Description = "Write the burn-down chart to FILE.svg." };
+        var chart = new Option<string?>("--chart") { Description = "Write the burn-down chart to FILE.svg or FILE.png." };
         var search = new Option<bool>("--no-search") { Description = "Skip the search for the fewest reviewers with no mandatory breach." };
         var workflows = new Option<string?>("--workflows")
         {
@@ -55,9 +55,10 @@ internal static class PlanCommand
                 var scenario = ScenarioLoader.LoadFile(result.GetRequiredValue(scenarioOption), catalog);
                 var chosen = Policies(result.GetValue(policies));
                 var chartFile = result.GetValue(chart);
-                if (chartFile is not null && !chartFile.EndsWith(".svg", StringComparison.OrdinalIgnoreCase))
+                var png = chartFile?.EndsWith(".png", StringComparison.OrdinalIgnoreCase) == true;
+                if (chartFile is not null && !png && !chartFile.EndsWith(".svg", StringComparison.OrdinalIgnoreCase))
                 {
-                    throw new PlanInputException($"--chart '{chartFile}': the chart is written as SVG; name a .svg file");
+                    throw new PlanInputException($"--chart '{chartFile}': name a .svg or .png file");
                 }
 
                 var count = result.GetValue(reviewers) ?? scenario.Reviewers.Count;
@@ -72,9 +73,14 @@ internal static class PlanCommand
                 var outcomes = planner.Compare(chosen, count, search: !result.GetValue(search));
                 var timing = new PlanTiming(prepared, watch.Elapsed - prepared, planner.Runs);
 
-                if (chartFile is not null)
+                var title = $"Recovery plan {scenario.Code}: {scenario.Name}";
+                if (png)
                 {
-                    File.WriteAllText(chartFile, PlanChart.Svg($"Recovery plan {scenario.Code}: {scenario.Name}", outcomes));
+                    PlanPng.Write(chartFile!, title, outcomes);
+                }
+                else if (chartFile is not null)
+                {
+                    File.WriteAllText(chartFile, PlanChart.Svg(title, outcomes));
                 }
 
                 if (result.GetValue(json))
