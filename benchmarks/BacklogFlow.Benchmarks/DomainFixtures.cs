@@ -15,6 +15,9 @@ public static class DomainFixtures
 
     public static WorkflowCatalog Catalog => LazyCatalog.Value;
 
+    /// <summary>The workflows/ folder the catalog is loaded from (scenarios/ are in it).</summary>
+    public static string WorkflowsDirectory => FindWorkflows();
+
     /// <summary>The mix of products and sectors that fills every queue and priority class.</summary>
     public static readonly (string Product, string? Sector)[] Mix =
         [("vog-np", "childcare"), ("vog-np", "general"), ("vog-np", null), ("vog-np", "education"), ("vog-rp", "general"), ("gva", "taxi")];

@@ -7,6 +7,7 @@ var root = new RootCommand("BacklogFlow: works off a post-outage backlog of appl
 {
     SurgeCommand.Create(),
     DeadlineCommand.Create(),
+    PlanCommand.Create(),
     MigrateCommand.Create(),
     WorkerCommand.Create(),
     QuarantineCommand.Create(),

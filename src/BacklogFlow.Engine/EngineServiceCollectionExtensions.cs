@@ -82,6 +82,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<SqliteWriteTurns>();
         services.AddScoped<BacklogAccountQuery>();
         services.AddScoped<DashboardQuery>();
+        services.AddScoped<LiveBacklogQuery>();
         services.AddScoped<CaseClock>();
         services.AddSingleton<RegisteredOutages>();
         services.AddScoped<OutageRegistry>();

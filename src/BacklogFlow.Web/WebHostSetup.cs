@@ -4,6 +4,7 @@ using BacklogFlow.Engine;
 using BacklogFlow.Engine.Observability;
 using BacklogFlow.Web.Api;
 using BacklogFlow.Web.Demo;
+using BacklogFlow.Web.Planning;
 using BacklogFlow.Web.Security;
 using BacklogFlow.Web.Ui;
 
@@ -33,6 +34,8 @@ public static class WebHostSetup
         services.AddOpenApi();
         services.AddHttpContextAccessor();
         services.AddScoped<UiLanguage>();
+        services.AddOptions<PlannerOptions>().Bind(builder.Configuration.GetSection(PlannerOptions.Section));
+        services.AddScoped<LivePlanner>();
         services.AddRazorPages(pages =>
         {
             pages.Conventions.AuthorizeFolder("/Work", Policies.Review);
@@ -74,6 +77,7 @@ public static class WebHostSetup
         api.MapOutageEndpoints();
         api.MapDashboardEndpoints();
         api.MapRebalancingEndpoints();
+        api.MapPlanEndpoints();
         app.MapRazorPages();
         return app;
     }

@@ -3,7 +3,8 @@ namespace BacklogFlow.Domain.Review;
 /// <summary>
 /// The one definition of queue order: priority class rank, then the earliest due date, then the
 /// oldest receipt. Used by the claim statement, the planner and every listing; the database index on
-/// review tasks has the same columns in the same order.
+/// review tasks has the same columns in the same order. In memory the order is
+/// <see cref="QueuePosition"/>'s comparison.
 /// </summary>
 public static class QueueOrder
 {
@@ -11,5 +12,12 @@ public static class QueueOrder
         tasks.OrderBy(t => t.ClassRank).ThenBy(t => t.DueDate).ThenBy(t => t.ReceivedAt);
 
     public static IOrderedEnumerable<ReviewTask> InQueueOrder(this IEnumerable<ReviewTask> tasks) =>
-        tasks.OrderBy(t => t.ClassRank).ThenBy(t => t.DueDate).ThenBy(t => t.ReceivedAt);
+        tasks.OrderBy(PositionOf);
+
+    /// <summary>The task's place in queue order.</summary>
+    public static QueuePosition PositionOf(ReviewTask task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        return new QueuePosition(task.ClassRank, task.DueDate, task.ReceivedAt);
+    }
 }

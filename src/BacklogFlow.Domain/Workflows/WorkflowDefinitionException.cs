@@ -1,6 +1,6 @@
 namespace BacklogFlow.Domain.Workflows;
 
-/// <summary>A workflow definition file is broken: says which file, where, and what is wrong.</summary>
+/// <summary>A file under workflows/ (definition, calendar, planner scenario) is broken: says which file, where, and what is wrong.</summary>
 public sealed class WorkflowDefinitionException : Exception
 {
     public WorkflowDefinitionException(string file, long line, long column, string problem)

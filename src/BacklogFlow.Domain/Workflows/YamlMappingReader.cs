@@ -6,12 +6,12 @@ namespace BacklogFlow.Domain.Workflows;
 /// A YAML mapping whose keys have been checked against the keys it may have: reads required and
 /// optional values, and reports missing keys at the mapping's own position.
 /// </summary>
-internal sealed class YamlMappingReader
+public sealed class YamlMappingReader
 {
     private readonly YamlNodeReader _reader;
     private readonly Dictionary<string, KeyValuePair<YamlScalarNode, YamlNode>> _entries;
 
-    public YamlMappingReader(YamlNodeReader reader, YamlMappingNode node, string noun, string path, IReadOnlyList<string> allowedKeys)
+    internal YamlMappingReader(YamlNodeReader reader, YamlMappingNode node, string noun, string path, IReadOnlyList<string> allowedKeys)
     {
         _reader = reader;
         Node = node;

@@ -7,9 +7,10 @@ namespace BacklogFlow.Domain.Workflows;
 
 /// <summary>
 /// Strict, typed reads of YAML representation-model nodes for one file. Every failure becomes a
-/// <see cref="WorkflowDefinitionException"/> at the offending node's line and column.
+/// <see cref="WorkflowDefinitionException"/> at the offending node's line and column. Used by every
+/// loader of files under workflows/: definitions, calendars and the planner's scenarios.
 /// </summary>
-internal sealed partial class YamlNodeReader(string file)
+public sealed partial class YamlNodeReader(string file)
 {
     public const string CodeDescription = "a lowercase code of letters, digits and single hyphens";
 
@@ -117,6 +118,28 @@ internal sealed partial class YamlNodeReader(string file)
         {
             var range = max == int.MaxValue ? $"at least {min}" : $"from {min} to {max}";
             throw Error(node, $"{Describe(path)} must be {range}, not {value}");
+        }
+
+        return value;
+    }
+
+    /// <summary>A plain decimal number (like 0.16 or 12000) within [<paramref name="min"/>, <paramref name="max"/>].</summary>
+    public double Number(YamlNode node, string path, double min, double max)
+    {
+        var scalar = Scalar(node, path, "a number");
+        if (scalar.Style != ScalarStyle.Plain
+            || !NumberPattern().IsMatch(scalar.Value ?? "")
+            || !double.TryParse(scalar.Value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        {
+            throw Error(node, $"{Describe(path)} must be a number, not {Describe(node)}");
+        }
+
+        if (value < min || value > max)
+        {
+            var range = max == double.MaxValue
+                ? $"at least {min.ToString(CultureInfo.InvariantCulture)}"
+                : $"from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}";
+            throw Error(node, $"{Describe(path)} must be {range}, not {scalar.Value}");
         }
 
         return value;
@@ -233,6 +256,9 @@ internal sealed partial class YamlNodeReader(string file)
 
     [GeneratedRegex("^[-+]?[0-9]+$", RegexOptions.CultureInvariant)]
     private static partial Regex IntegerPattern();
+
+    [GeneratedRegex("^[-+]?[0-9]+(\\.[0-9]+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex NumberPattern();
 
     [GeneratedRegex("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", RegexOptions.CultureInvariant)]
     private static partial Regex DatePattern();

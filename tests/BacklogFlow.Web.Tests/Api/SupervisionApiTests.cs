@@ -13,6 +13,7 @@ public sealed class SupervisionApiTests : ApiTests
     [InlineData("/api/audit")]
     [InlineData("/api/queues")]
     [InlineData("/api/priority-classes")]
+    [InlineData("/api/plan?reviewers=3")]
     public async Task Supervision_CaseWorker_Forbidden(string path)
     {
         using var worker = await Web.SignedInAsync("worker-a", "caseworker");
