@@ -25,7 +25,7 @@ public sealed class BenchCommandTests : IAsyncLifetime
     [Fact]
     public async Task Intake_Tiny_EveryContenderTookInEveryMessage()
     {
-        var (exitCode, bench) = await RunAsync("intake", "--applications", "200");
+        var (exitCode, bench) = await RunAsync("intake", "--applications", "200", "--timeout", "180");
 
         exitCode.Should().Be(0);
         var figures = Figures(bench, "intake");
