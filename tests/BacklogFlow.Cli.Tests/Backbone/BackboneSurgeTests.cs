@@ -46,23 +46,30 @@ public sealed class BackboneSurgeTests : IAsyncLifetime
         WorkerProcess? replacement = null;
         var killed = false;
 
-        var result = await RunSurgeAsync(2000, async (done, total) =>
+        try
         {
-            if (!killed && done >= total / 3)
+            var result = await RunSurgeAsync(2000, async (done, total) =>
             {
-                killed = true;
-                await first.KillAsync();
-                replacement = await WorkerProcess.StartAsync(_settings, Cancel);
-            }
-        });
+                if (!killed && done >= total / 3)
+                {
+                    killed = true;
+                    await first.KillAsync();
+                    replacement = await WorkerProcess.StartAsync(_settings, Cancel);
+                }
+            });
 
-        killed.Should().BeTrue("the worker was killed mid-surge");
-        string.Join("; ", result.Discrepancies).Should().BeEmpty(second.Log);
-        result.Account.Accepted.Should().Be(result.Specification.ValidCount, "nothing doubled: one case per application");
-        await ExpectHealthAndMetricsAsync(second);
-        if (replacement is not null)
+            killed.Should().BeTrue("the worker was killed mid-surge");
+            string.Join("; ", result.Discrepancies).Should().BeEmpty(second.Log);
+            result.Account.Accepted.Should().Be(result.Specification.ValidCount, "nothing doubled: one case per application");
+            await ExpectHealthAndMetricsAsync(second);
+        }
+        finally
         {
-            await replacement.DisposeAsync();
+            // Also when an assertion failed: a worker left running outlives the test run (four did here).
+            if (replacement is not null)
+            {
+                await replacement.DisposeAsync();
+            }
         }
     }
 

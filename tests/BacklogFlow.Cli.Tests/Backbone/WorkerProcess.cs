@@ -58,6 +58,12 @@ internal sealed class WorkerProcess : IAsyncDisposable
             await worker.DisposeAsync();
             throw new TimeoutException($"worker did not start its bus:\n{worker.Log}");
         }
+        catch (Exception)
+        {
+            // Cancelled, or exited early: the caller never gets the worker, so it is ended here.
+            await worker.DisposeAsync();
+            throw;
+        }
 
         return worker;
     }
