@@ -126,11 +126,7 @@ public sealed class IntakeBatcher : IAsyncDisposable
     {
         // A message whose consume was cancelled cannot be acknowledged any more: the broker delivers
         // it again. Taking it in now would make that delivery a duplicate, so it is left for then.
-        foreach (var abandoned in batch.Where(p => p.Abandoned.IsCancellationRequested))
-        {
-            abandoned.Outcome.TrySetCanceled(abandoned.Abandoned);
-        }
-
+        // (Its consume stopped waiting for the outcome when it was cancelled: nothing to complete.)
         batch.RemoveAll(p => p.Abandoned.IsCancellationRequested);
         if (batch.Count == 0)
         {

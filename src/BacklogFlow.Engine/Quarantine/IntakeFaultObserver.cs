@@ -28,10 +28,8 @@ public sealed partial class IntakeFaultObserver(
     {
         ArgumentNullException.ThrowIfNull(context);
 
-        // Received without a fault, yet no consumer took it: it would go to the skipped queue. Unless
-        // the receive was cancelled (its connection dropped): then it was not acknowledged either and
-        // the broker delivers it again.
-        return context.IsDelivered || context.IsFaulted || context.CancellationToken.IsCancellationRequested || !IsIntake(context)
+        // Received without a fault, yet no consumer took it: it would go to the skipped queue.
+        return context.IsDelivered || context.IsFaulted || ComesBack(context.CancellationToken) || !IsIntake(context)
             ? Task.CompletedTask
             : QuarantineAsync(context, QuarantineReasons.Unreadable, "no consumer could read it as an application (wrong message type or shape)");
     }
@@ -48,7 +46,7 @@ public sealed partial class IntakeFaultObserver(
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(exception);
-        if (!IsIntake(context.ReceiveContext) || IsOwnCancellation(context, exception))
+        if (!IsIntake(context.ReceiveContext) || ComesBack(context.CancellationToken, exception))
         {
             return;
         }
@@ -72,36 +70,28 @@ public sealed partial class IntakeFaultObserver(
         ArgumentNullException.ThrowIfNull(exception);
 
         // Consumer faults are handled (retried, then faulted) by the consume pipeline; a receive
-        // fault without a consumer means the body itself could not be read — unless the fault is the
-        // broker connection's: then the acknowledgement failed and the broker delivers it again.
-        return context.IsDelivered || context.CancellationToken.IsCancellationRequested || IsConnectionLoss(exception) || !IsIntake(context)
+        // fault without a consumer means the body itself could not be read.
+        return context.IsDelivered || ComesBack(context.CancellationToken, exception) || !IsIntake(context)
             ? Task.CompletedTask
             : QuarantineAsync(context, QuarantineReasons.Unreadable, $"the body could not be read: {FirstLine(Explain(exception))}");
     }
 
     /// <summary>
-    /// A consume cancelled because its broker connection dropped did not fail: the message was not
-    /// acknowledged and the broker delivers it again, so quarantining it as well would count it twice.
-    /// (With group commit many messages wait for their batch at once, so a reconnect cancels many.)
+    /// The message was not acknowledged and the broker delivers it again: its receive was cancelled
+    /// (the broker connection dropped), or the fault is the connection's own (the acknowledgement
+    /// failed). Not a failure of the message, and quarantining it as well would count it twice. A
+    /// broker restart does this to every message in flight: with group commit, up to a batch.
     /// </summary>
-    private static bool IsOwnCancellation(ConsumeContext context, Exception exception) =>
-        exception is OperationCanceledException && context.CancellationToken.IsCancellationRequested;
+    private static bool ComesBack(CancellationToken receive, Exception? exception = null) =>
+        receive.IsCancellationRequested
+        || (exception is not null && CausesOf(exception).Any(e => e is RabbitMQ.Client.Exceptions.OperationInterruptedException));
 
-    /// <summary>
-    /// The broker connection closed under the receive (a broker restart with messages in flight:
-    /// with group commit, up to a batch of them). Not the body's fault, and not a loss.
-    /// </summary>
-    private static bool IsConnectionLoss(Exception exception)
+    private static IEnumerable<Exception> CausesOf(Exception exception)
     {
         for (var current = exception; current is not null; current = current.InnerException)
         {
-            if (current is RabbitMQ.Client.Exceptions.OperationInterruptedException)
-            {
-                return true;
-            }
+            yield return current;
         }
-
-        return false;
     }
 
     private bool IsIntake(ReceiveContext context) =>
@@ -132,18 +122,8 @@ public sealed partial class IntakeFaultObserver(
     }
 
     /// <summary>The JSON error says where (its path); otherwise the innermost cause says what.</summary>
-    private static string Explain(Exception exception)
-    {
-        for (var current = exception; current is not null; current = current.InnerException)
-        {
-            if (current is JsonException)
-            {
-                return current.Message;
-            }
-        }
-
-        return exception.GetBaseException().Message;
-    }
+    private static string Explain(Exception exception) =>
+        (CausesOf(exception).OfType<JsonException>().FirstOrDefault() ?? exception.GetBaseException()).Message;
 
     private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
 
