@@ -107,8 +107,14 @@ public sealed partial class IntakeFaultObserver(
                 ?? context.TransportHeaders.Get<Guid>(MessageHeaders.MessageId)
                 ?? (Guid.TryParse(context.GetMessageId()?.ToString(), out var id) ? id : null);
             var body = context.Body.GetBytes();
+            var payload = QuarantinedPayload.FromBody(body);
+            if (await db.FindOpenQuarantineAsync(reason, messageId, context.Redelivered ? payload : null, context.CancellationToken) is not null)
+            {
+                return;
+            }
+
             var (sourceSystem, applicationId) = QuarantinedPayload.BestEffortIds(body);
-            db.Quarantine(reason, detail, QuarantinedPayload.FromBody(body), sourceSystem, applicationId, messageId, time.GetUtcNow());
+            db.Quarantine(reason, detail, payload, sourceSystem, applicationId, messageId, time.GetUtcNow());
             await db.SaveChangesAsync(context.CancellationToken);
             metrics.IntakeQuarantined(reason);
         }

@@ -1,6 +1,7 @@
 using BacklogFlow.Contracts;
 using BacklogFlow.Engine.Messaging;
 using BacklogFlow.Engine.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace BacklogFlow.Engine.Quarantine;
 
@@ -49,6 +50,23 @@ public static class QuarantineRecorder
             RejectedAt = now,
         }, now);
         return entry;
+    }
+
+    /// <summary>
+    /// The same message, quarantined before and still waiting for a supervisor. A fault observer
+    /// asks before it keeps a message: when the row committed but the broker never heard (a broker
+    /// restart between the commit and the acknowledgement), the broker delivers the message again.
+    /// Known by its message id; a message without one only by its payload, and only when the broker
+    /// marks it redelivered (the same garbage sent twice by the legacy system is two messages).
+    /// </summary>
+    public static Task<QuarantinedMessage?> FindOpenQuarantineAsync(
+        this BacklogFlowDbContext db, string reason, Guid? messageId, string? redeliveredPayload, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var open = db.QuarantinedMessages.Where(m => m.Reason == reason && m.ResolvedAt == null);
+        return messageId is { } id ? open.FirstOrDefaultAsync(m => m.MessageId == id, cancellationToken)
+            : redeliveredPayload is not null ? open.FirstOrDefaultAsync(m => m.MessageId == null && m.Payload == redeliveredPayload, cancellationToken)
+            : Task.FromResult<QuarantinedMessage?>(null);
     }
 
     private static string? Truncate(string? value) => value is { Length: > 100 } ? value[..100] : value;

@@ -511,6 +511,8 @@ namespace BacklogFlow.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("MessageId");
+
                     b.HasIndex("QuarantinedAt");
 
                     b.HasIndex("SourceSystem", "Reason");

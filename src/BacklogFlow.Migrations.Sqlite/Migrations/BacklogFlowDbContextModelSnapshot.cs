@@ -502,6 +502,8 @@ namespace BacklogFlow.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("MessageId");
+
                     b.HasIndex("QuarantinedAt");
 
                     b.HasIndex("SourceSystem", "Reason");
