@@ -51,6 +51,14 @@ public static class LocalServers
         }
     }
 
+    /// <summary>
+    /// Restarts the broker application (every connection drops; durable queues and messages stay)
+    /// through deploy/local/restart-rabbitmq.sh, which holds the deploy lock: a start.sh run by a
+    /// test assembly in parallel waits instead of provisioning a half-stopped broker.
+    /// </summary>
+    public static Task RestartRabbitMqAsync(CancellationToken cancellationToken) =>
+        RunAsync("bash", [Path.Combine(RepositoryRoot, "deploy", "local", "restart-rabbitmq.sh")], cancellationToken);
+
     /// <summary>Runs a server tool (rabbitmqctl...) and returns its output; fails with the output when it fails.</summary>
     public static async Task<string> RunAsync(string fileName, IEnumerable<string> arguments, CancellationToken cancellationToken)
     {

@@ -84,8 +84,7 @@ public sealed class BackboneSurgeTests : IAsyncLifetime
             if (!restarted && done >= total / 3)
             {
                 restarted = true;
-                await LocalServers.RunAsync("rabbitmqctl", ["-q", "stop_app"], Cancel);
-                await LocalServers.RunAsync("rabbitmqctl", ["-q", "start_app"], Cancel);
+                await LocalServers.RestartRabbitMqAsync(Cancel);
             }
         });
 
