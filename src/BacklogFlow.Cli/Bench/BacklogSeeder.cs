@@ -64,51 +64,69 @@ internal static class BacklogSeeder
     }
 
     /// <summary>
-    /// Copies the cases in the database under new ids and application ids until there are
-    /// <paramref name="total"/>: every other column (clock, deadlines, status) is the domain's, as
-    /// seeded. The column list is read from the schema, so a column added later is copied too.
+    /// Copies the cases in the database, with their review tasks, under new ids and application ids
+    /// until there are <paramref name="total"/> cases: every other column (clock, deadlines, status,
+    /// queue, class, due date) is the domain's, as seeded. The column lists are read from the schema,
+    /// so a column added later is copied too.
     /// </summary>
     public static async Task<int> ReplicateCasesAsync(string connectionString, int total, CancellationToken cancellationToken)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        var columns = new List<string>();
-        await using (var read = new NpgsqlCommand(
-            "SELECT column_name FROM information_schema.columns WHERE table_name = 'cases' AND table_schema = current_schema() ORDER BY ordinal_position", connection))
-        await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
+        var caseColumns = await ColumnsAsync(connection, "cases", cancellationToken);
+        var taskColumns = await ColumnsAsync(connection, "review_tasks", cancellationToken);
+        var sample = await ScalarAsync(connection, "SELECT count(*) FROM cases", cancellationToken);
+        var missing = total - sample;
+        if (missing <= 0 || sample == 0)
         {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                columns.Add(reader.GetString(0));
-            }
+            return (int)sample;
         }
 
-        var sample = await ScalarAsync(connection, "SELECT count(*) FROM cases", cancellationToken);
-        var copies = (int)Math.Ceiling((double)(total - sample) / Math.Max(1, sample));
-        var target = string.Join(", ", columns.Select(c => $"\"{c}\""));
-        var source = string.Join(", ", columns.Select(c => c switch
+        var copies = (int)Math.Ceiling((double)missing / sample);
+        string Copy(IReadOnlyList<string> columns, Func<string, string?> replaced) =>
+            string.Join(", ", columns.Select(c => replaced(c) ?? $"o.\"{c}\""));
+        foreach (var sql in new[]
         {
-            "Id" => "gen_random_uuid()",
-            "ApplicationId" => "c.\"ApplicationId\" || '-copy' || g",
-            _ => $"c.\"{c}\"",
-        }));
-        for (var copy = 1; copy <= copies; copy++)
+            // Which case is copied under which new id, in copy order, only as many as are missing.
+            $"""
+            CREATE TEMP TABLE replica AS
+            SELECT o."Id" AS old_id, gen_random_uuid() AS new_id, g AS copy
+              FROM generate_series(1, {copies}) AS g CROSS JOIN cases AS o
+             ORDER BY g, o."Id" LIMIT {missing}
+            """,
+            $"""
+            INSERT INTO cases ({string.Join(", ", caseColumns.Select(c => $"\"{c}\""))})
+            SELECT {Copy(caseColumns, c => c switch { "Id" => "r.new_id", "ApplicationId" => "o.\"ApplicationId\" || '-copy' || r.copy", _ => null })}
+              FROM replica AS r JOIN cases AS o ON o."Id" = r.old_id
+            """,
+            $"""
+            INSERT INTO review_tasks ({string.Join(", ", taskColumns.Select(c => $"\"{c}\""))})
+            SELECT {Copy(taskColumns, c => c switch { "Id" => "gen_random_uuid()", "CaseId" => "r.new_id", "ClaimToken" => "NULL", _ => null })}
+              FROM replica AS r JOIN review_tasks AS o ON o."CaseId" = r.old_id
+            """,
+            "DROP TABLE replica",
+        })
         {
-            var missing = total - await ScalarAsync(connection, "SELECT count(*) FROM cases", cancellationToken);
-            if (missing <= 0)
-            {
-                break;
-            }
-
-            await using var insert = new NpgsqlCommand(
-                $"INSERT INTO cases ({target}) SELECT {source} FROM (SELECT * FROM cases WHERE \"ApplicationId\" NOT LIKE '%-copy%' LIMIT @missing) AS c, (SELECT @copy AS g) AS n",
-                connection) { CommandTimeout = 600 };
-            insert.Parameters.AddWithValue("missing", missing);
-            insert.Parameters.AddWithValue("copy", copy);
-            await insert.ExecuteNonQueryAsync(cancellationToken);
+            await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 1_800 };
+            await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
         return (int)await ScalarAsync(connection, "SELECT count(*) FROM cases", cancellationToken);
+    }
+
+    private static async Task<List<string>> ColumnsAsync(NpgsqlConnection connection, string table, CancellationToken cancellationToken)
+    {
+        var columns = new List<string>();
+        await using var read = new NpgsqlCommand(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = @table AND table_schema = current_schema() ORDER BY ordinal_position", connection);
+        read.Parameters.AddWithValue("table", table);
+        await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            columns.Add(reader.GetString(0));
+        }
+
+        return columns;
     }
 
     /// <summary>Fresh planner statistics and no dead rows, so every contender meets the same tables.</summary>

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using BacklogFlow.Domain.Cases;
 using BacklogFlow.Domain.Deadlines;
 using BacklogFlow.Domain.Workflows;
 using BacklogFlow.Engine.Deadlines;
@@ -9,10 +8,11 @@ using Npgsql;
 namespace BacklogFlow.Cli.Bench;
 
 /// <summary>
-/// The deadline sweep over a large open backlog, every case due within the warning horizon: the
-/// engine's <see cref="DeadlineSweeper.SweepBatchAsync"/> until a batch comes back empty, against a
-/// bare batched UPDATE of the swept day over the same (status, due date) index. Reports seconds and
-/// the managed heap's growth during the engine's sweep.
+/// The deadline sweep over a large open backlog, every case waiting for review with its due date
+/// spread over the whole term, on two days: an ordinary day (yesterday was swept; today's sweep
+/// escalates the tasks that crossed the at-risk threshold overnight) and the worst day (every task
+/// comes due at once, as after a long outage, and all of them escalate). Each against a hand-written
+/// UPDATE of the same tasks in the same run. Reports seconds and the managed heap's growth.
 /// </summary>
 internal static class SweepBenchmark
 {
@@ -21,124 +21,144 @@ internal static class SweepBenchmark
     /// <summary>Cases the domain makes; the database copies them up to the asked size.</summary>
     private const int DomainSample = 20_000;
 
+    /// <summary>vog-np with a record: four weeks plus four. Receipts spread over it spread the due dates over it.</summary>
+    private static readonly TimeSpan Term = TimeSpan.FromDays(56);
+
     public static async Task<BenchSection> RunAsync(BenchContext context, CancellationToken cancellationToken)
     {
         var sizes = context.Sizes;
         using var engine = await ScratchEngine.CreateAsync(context, "sweep", cancellationToken);
         var connectionString = engine.ConnectionString;
         var now = context.Time.GetUtcNow();
-        context.Progress($"sweep: seeding {sizes.SweepCases:N0} open cases");
-
-        // Received 22 to 27 days ago: a four-week term ends within the widest warning (7 days), so every case is swept.
+        context.Progress($"sweep: seeding {sizes.SweepCases:N0} open cases waiting for review");
         var sample = Math.Min(DomainSample, Math.Max(1, sizes.SweepCases / 2));
-        await BacklogSeeder.SeedCasesAsync(
+        await BacklogSeeder.SeedReviewTasksAsync(
             engine.Services,
-            BenchApplications.Generate($"bench-sweep-{context.RunId}", sample, [("vog-np", "childcare"), ("vog-np", "general"), ("vog-np", null)],
-                now.AddDays(-22), TimeSpan.FromDays(5), seed: 11),
+            BenchApplications.Generate($"bench-sweep-{context.RunId}", sample, [("vog-np", "childcare"), ("vog-np", "general"), ("vog-np", null)], now, Term, seed: 11),
+            now,
             cancellationToken);
         var seeded = await BacklogSeeder.ReplicateCasesAsync(connectionString, sizes.SweepCases, cancellationToken);
-        await BacklogSeeder.VacuumAnalyzeAsync(connectionString, cancellationToken);
+        await SaveRoutedClassesAsync(connectionString, cancellationToken);
 
         var catalog = engine.Services.GetRequiredService<WorkflowCatalog>();
         var sweeper = engine.Services.GetRequiredService<DeadlineSweeper>();
-        List<double> engineSeconds = [], engineExamined = [], heapGrowth = [], heapPeakGrowth = [], baselineSeconds = [], baselineRows = [];
+        var today = LegalTime.ToLegalDate(now);
+        var ordinaryDay = today.AddDays(14);
+        var worstDay = today.AddDays((int)Term.TotalDays);
+        var days = new[] { (Name: "Ordinary", Day: ordinaryDay, DayBeforeSwept: true), (Name: "Worst", Day: worstDay, DayBeforeSwept: false) };
+        var figures = days.ToDictionary(d => d.Name, _ => (Engine: new List<double>(), Escalated: new List<double>(), Baseline: new List<double>(), BaselineRows: new List<double>(), Heap: new List<double>()));
+        var repeat = new List<double>();
         for (var round = 1; round <= sizes.Rounds; round++)
         {
-            await ResetAsync(connectionString, cancellationToken);
-            context.Progress($"sweep: round {round}/{sizes.Rounds}: engine");
-            var (seconds, examined, growth, peakGrowth) = await EngineSweepAsync(sweeper, cancellationToken);
-            engineSeconds.Add(seconds);
-            engineExamined.Add(examined);
-            heapGrowth.Add(growth);
-            heapPeakGrowth.Add(peakGrowth);
+            foreach (var (name, day, dayBeforeSwept) in days)
+            {
+                var f = figures[name];
+                await PrepareAsync(sweeper, connectionString, day, dayBeforeSwept, cancellationToken);
+                context.Progress($"sweep: round {round}/{sizes.Rounds}: {name.ToLowerInvariant()} day, engine");
+                var before = GC.GetTotalMemory(forceFullCollection: true);
+                var result = await sweeper.SweepAsync(day, cancellationToken);
+                f.Heap.Add((GC.GetTotalMemory(forceFullCollection: true) - before) / 1_048_576.0);
+                f.Engine.Add(result.Elapsed.TotalSeconds);
+                f.Escalated.Add(result.Escalated);
+                if (name == "Ordinary")
+                {
+                    repeat.Add((await sweeper.SweepAsync(day, cancellationToken)).Elapsed.TotalSeconds);
+                }
 
-            await ResetAsync(connectionString, cancellationToken);
-            context.Progress($"sweep: round {round}/{sizes.Rounds}: baseline");
-            var today = LegalTime.ToLegalDate(context.Time.GetUtcNow());
-            (seconds, var rows) = await BaselineSweepAsync(
-                connectionString, today, today.AddDays(DeadlineRisk.Horizon(catalog.Definitions)), context.Configuration.DeadlineSweep.BatchSize, cancellationToken);
-            baselineSeconds.Add(seconds);
-            baselineRows.Add(rows);
+                await PrepareAsync(sweeper, connectionString, day, dayBeforeSwept, cancellationToken);
+                context.Progress($"sweep: round {round}/{sizes.Rounds}: {name.ToLowerInvariant()} day, baseline");
+                var (seconds, rows) = await BaselineSweepAsync(connectionString, catalog, day, cancellationToken);
+                f.Baseline.Add(seconds);
+                f.BaselineRows.Add(rows);
+            }
         }
 
         var section = new BenchSection(Name);
-        section.Add("cases", "open cases", seeded, "cases");
-        section.Add("batchSize", "batch size (BacklogFlow:DeadlineSweep:BatchSize)", context.Configuration.DeadlineSweep.BatchSize, "cases");
-        var engineMedian = section.Measured("engineSeconds", "engine: SweepBatchAsync until empty", "s", engineSeconds);
-        section.Measured("engineCasesExamined", "engine: cases examined", "cases", engineExamined);
-        section.Measured("engineCasesPerSecond", "engine: cases/s", "cases/s", [.. engineExamined.Zip(engineSeconds, (n, s) => n / s)]);
-        section.Measured("heapGrowthMb", "managed heap growth, after - before (forced GC both ends)", "MB", heapGrowth);
-        section.Measured("heapPeakGrowthMb", "managed heap growth, peak after any batch - before", "MB", heapPeakGrowth);
-        var baselineMedian = section.Measured("baselineSeconds", "baseline: batched UPDATE until none left", "s", baselineSeconds);
-        section.Measured("baselineCasesUpdated", "baseline: cases updated", "cases", baselineRows);
-        section.Ratio("ratioEngineToBaseline", "sweep seconds engine / baseline", engineMedian, baselineMedian);
-        section.Note($"the domain made {sample:N0} cases (receipt, clock, deadlines); the database copied them under new ids up to the size asked");
-        section.Note("the engine's sweep is called batch after batch without its configured pause between batches (PauseBetweenBatches), which a running worker adds");
-        section.Note("the baseline only stamps the swept day; the engine also assesses each case's risk through the domain, flags warnings and escalates tasks");
+        section.Add("cases", "open cases, each waiting for review", seeded, "cases");
+        foreach (var (name, day, _) in days)
+        {
+            var f = figures[name];
+            var label = name == "Ordinary" ? $"ordinary day ({day:yyyy-MM-dd}, yesterday swept)" : $"worst day ({day:yyyy-MM-dd}, everything due at once)";
+            var engineMedian = section.Measured($"engineSeconds{name}", $"engine: {label}", "s", f.Engine);
+            section.Measured($"engineEscalated{name}", $"engine: tasks escalated, {name.ToLowerInvariant()} day", "tasks", f.Escalated);
+            section.Measured($"heapGrowthMb{name}", $"engine: managed heap growth, {name.ToLowerInvariant()} day", "MB", f.Heap);
+            var baselineMedian = section.Measured($"baselineSeconds{name}", $"baseline: one hand-written UPDATE, {name.ToLowerInvariant()} day", "s", f.Baseline);
+            section.Measured($"baselineEscalated{name}", $"baseline: tasks escalated, {name.ToLowerInvariant()} day", "tasks", f.BaselineRows);
+            section.Ratio($"ratioEngineToBaseline{name}", $"seconds engine / baseline, {name.ToLowerInvariant()} day", engineMedian, baselineMedian);
+        }
+
+        section.Measured("engineRepeatSeconds", "engine: the ordinary day swept again (nothing new)", "s", repeat);
+        section.Note($"the domain made {sample:N0} cases with their review tasks (receipt, clock, routing, class); the database copied them under new ids up to the size asked");
+        section.Note("engine: DeadlineSweeper.SweepAsync, one UPDATE per definition and escalating warning band (DeadlineRisk.Bands), the case's product by a semi-join; "
+            + "baseline: the same tasks in one UPDATE by due date and rank, written by hand, without the product check");
         return section;
     }
 
-    private static async Task<(double Seconds, int Examined, double GrowthMb, double PeakGrowthMb)> EngineSweepAsync(
-        DeadlineSweeper sweeper, CancellationToken cancellationToken)
+    /// <summary>Keeps each task's class and rank as routed, so every run can put them back.</summary>
+    private static Task SaveRoutedClassesAsync(string connectionString, CancellationToken cancellationToken) =>
+        ExecuteAsync(connectionString, cancellationToken,
+            """CREATE TABLE bench_routed AS SELECT "Id", "PriorityClass", "ClassRank" FROM review_tasks""",
+            """ALTER TABLE bench_routed ADD PRIMARY KEY ("Id")""");
+
+    /// <summary>
+    /// Every task back in its routed class (untimed), vacuumed; for the ordinary day, the day before
+    /// swept too, so the timed sweep does what one day adds.
+    /// </summary>
+    private static async Task PrepareAsync(DeadlineSweeper sweeper, string connectionString, DateOnly day, bool dayBeforeSwept, CancellationToken cancellationToken)
     {
-        var before = GC.GetTotalMemory(forceFullCollection: true);
-        var peak = before;
-        var examined = 0;
-        var started = Stopwatch.GetTimestamp();
-        DateOnly? dueFrom = null;
-        while (await sweeper.SweepBatchAsync(dueFrom, cancellationToken) is { Examined: > 0 } batch)
+        await ExecuteAsync(connectionString, cancellationToken,
+            """
+            UPDATE review_tasks AS t SET "PriorityClass" = r."PriorityClass", "ClassRank" = r."ClassRank"
+              FROM bench_routed AS r WHERE t."Id" = r."Id" AND t."ClassRank" <> r."ClassRank"
+            """,
+            "VACUUM (ANALYZE) review_tasks");
+        if (!dayBeforeSwept)
         {
-            dueFrom = batch.LastDue;
-            examined += batch.Examined;
-            peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: false));
+            return;
         }
 
-        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        peak = Math.Max(peak, GC.GetGCMemoryInfo().HeapSizeBytes);
-        var after = GC.GetTotalMemory(forceFullCollection: true);
-        return (seconds, examined, (after - before) / 1_048_576.0, (peak - before) / 1_048_576.0);
+        await sweeper.SweepAsync(day.AddDays(-1), cancellationToken);
+        await ExecuteAsync(connectionString, cancellationToken, "VACUUM (ANALYZE) review_tasks");
     }
 
-    /// <summary>What a sweep needs at the least: stamp the day on the next batch of due cases, over the same index, until none is left.</summary>
+    /// <summary>
+    /// What the sweep must write at the least on <paramref name="today"/>: every open task in an
+    /// escalating band, ranked after the class the band names, moved to it; one statement, by hand.
+    /// </summary>
     private static async Task<(double Seconds, int Rows)> BaselineSweepAsync(
-        string connectionString, DateOnly today, DateOnly horizon, int batchSize, CancellationToken cancellationToken)
+        string connectionString, WorkflowCatalog catalog, DateOnly today, CancellationToken cancellationToken)
     {
+        var ranking = catalog.DeclaredRanking;
+        var escalations = catalog.Definitions
+            .SelectMany(d => DeadlineRisk.Bands(d.DeadlineWarnings, today))
+            .Where(b => b.Warning.EscalateTo is not null)
+            .Distinct()
+            .ToList();
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand("""
-            UPDATE cases SET "LastSweptOn" = @today
-             WHERE "Id" IN (SELECT "Id" FROM cases
-                             WHERE "Status" <> @decided AND "EffectiveDueDate" <= @horizon
-                               AND ("LastSweptOn" IS NULL OR "LastSweptOn" < @today)
-                             ORDER BY "EffectiveDueDate"
-                             LIMIT @batch)
-            """, connection);
-        command.Parameters.AddWithValue("today", today);
-        command.Parameters.AddWithValue("decided", nameof(CaseStatus.Decided));
-        command.Parameters.AddWithValue("horizon", horizon);
-        command.Parameters.AddWithValue("batch", batchSize);
-        await command.PrepareAsync(cancellationToken);
-        var total = 0;
         var started = Stopwatch.GetTimestamp();
-        int rows;
-        while ((rows = await command.ExecuteNonQueryAsync(cancellationToken)) > 0)
+        var rows = 0;
+        foreach (var band in escalations)
         {
-            total += rows;
+            await using var command = new NpgsqlCommand("""
+                UPDATE review_tasks SET "PriorityClass" = @class, "ClassRank" = @rank, "Version" = "Version" + 1
+                 WHERE "CompletedAt" IS NULL AND "ClassRank" > @rank AND "DueDate" <= @to AND "DueDate" >= @from
+                """, connection) { CommandTimeout = 1_800 };
+            command.Parameters.AddWithValue("class", band.Warning.EscalateTo!);
+            command.Parameters.AddWithValue("rank", ranking.RankOf(band.Warning.EscalateTo!));
+            command.Parameters.AddWithValue("to", band.DueTo);
+            command.Parameters.AddWithValue("from", band.DueFrom ?? DateOnly.MinValue);
+            rows += await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        return (Stopwatch.GetElapsedTime(started).TotalSeconds, total);
+        return (Stopwatch.GetElapsedTime(started).TotalSeconds, rows);
     }
 
-    /// <summary>Every case unswept again, its warning and breach cleared, and the table vacuumed: the same work for every run (untimed).</summary>
-    private static async Task ResetAsync(string connectionString, CancellationToken cancellationToken)
+    private static async Task ExecuteAsync(string connectionString, CancellationToken cancellationToken, params string[] statements)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        foreach (var sql in new[]
-        {
-            """UPDATE cases SET "LastSweptOn" = NULL, "DeadlineWarning" = NULL, "BreachRecordedAt" = NULL WHERE "LastSweptOn" IS NOT NULL""",
-            "VACUUM (ANALYZE) cases",
-        })
+        foreach (var sql in statements)
         {
             await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 1_800 };
             await command.ExecuteNonQueryAsync(cancellationToken);

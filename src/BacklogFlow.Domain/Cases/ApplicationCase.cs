@@ -47,17 +47,9 @@ public sealed class ApplicationCase
 
     /// <summary>Derived from <see cref="Clock"/>: the earlier of the legal deadline and the promise; queues order by it.</summary>
     public DateOnly EffectiveDueDate { get; private set; }
+
     /// <summary>Derived from <see cref="Clock"/>: the first day a penalty for deciding late runs (Awb 4:17), if a valid notice of default is in.</summary>
     public DateOnly? PenaltyFirstDay { get; private set; }
-
-    /// <summary>The narrowest deadline warning the sweeper found reached (a definition's warning name).</summary>
-    public string? DeadlineWarning { get; private set; }
-
-    /// <summary>The day the deadline sweeper last looked at this case; cleared when the clock changes.</summary>
-    public DateOnly? LastSweptOn { get; private set; }
-
-    /// <summary>When the sweeper first found the legal deadline passed with the case still open.</summary>
-    public DateTimeOffset? BreachRecordedAt { get; private set; }
 
     public string? Queue { get; private set; }
     public string? PriorityClass { get; private set; }
@@ -267,35 +259,15 @@ public sealed class ApplicationCase
         Version++;
     }
 
-    /// <summary>Records what the deadline sweeper found; true when anything changed.</summary>
-    public bool RecordDeadlineRisk(DeadlineRisk risk, DateOnly today, DateTimeOffset now)
+    /// <summary>
+    /// How close the case is to its deadlines <paramref name="today"/>: a function of its stored
+    /// dates and the day, so never stored (a stored copy would need a sweep of every case each day).
+    /// A decided case runs no risk.
+    /// </summary>
+    public DeadlineRisk RiskOn(DateOnly today, WorkflowDefinition definition)
     {
-        ArgumentNullException.ThrowIfNull(risk);
-        LastSweptOn = today;
-        if (Status == CaseStatus.Decided)
-        {
-            return false;
-        }
-
-        var changed = false;
-        if (risk.Warning?.Name != DeadlineWarning && risk.Warning is not null)
-        {
-            DeadlineWarning = risk.Warning.Name;
-            changed = true;
-        }
-
-        if (risk.Breached && BreachRecordedAt is null)
-        {
-            BreachRecordedAt = now;
-            changed = true;
-        }
-
-        if (changed)
-        {
-            Version++;
-        }
-
-        return changed;
+        ArgumentNullException.ThrowIfNull(definition);
+        return Status == CaseStatus.Decided ? DeadlineRisk.None : DeadlineRisk.Assess(EffectiveDueDate, LegalDeadline, today, definition.DeadlineWarnings);
     }
 
     /// <summary>What the clock says now, in full (rules applied, penalty as of <paramref name="asOf"/>).</summary>
@@ -320,7 +292,6 @@ public sealed class ApplicationCase
     {
         var computed = clock.Compute(definition.Term, calendar);
         Clock = clock;
-        LastSweptOn = null;
         LegalDeadline = computed.LegalDeadline;
         ServicePromiseDeadline = computed.ServicePromiseDeadline;
         EffectiveDueDate = computed.EffectiveDueDate;

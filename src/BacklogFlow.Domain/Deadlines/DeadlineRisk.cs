@@ -11,15 +11,50 @@ public sealed record DeadlineRisk(DeadlineWarning? Warning, bool Breached)
     public static readonly DeadlineRisk None = new(null, false);
 
     /// <param name="warnings">Widest threshold first, as the definition keeps them.</param>
-    public static DeadlineRisk Assess(DateOnly effectiveDueDate, DateOnly legalDeadline, DateOnly today, IReadOnlyList<DeadlineWarning> warnings)
+    public static DeadlineRisk Assess(DateOnly effectiveDueDate, DateOnly legalDeadline, DateOnly today, IReadOnlyList<DeadlineWarning> warnings) =>
+        new(Bands(warnings, today).FirstOrDefault(b => b.Holds(effectiveDueDate))?.Warning, IsBreached(legalDeadline, today));
+
+    /// <summary>A decision is late once the day after its legal deadline has begun.</summary>
+    public static bool IsBreached(DateOnly legalDeadline, DateOnly today) => legalDeadline < BreachLine(today);
+
+    /// <summary>
+    /// Open cases whose legal deadline lies before this date are breached <paramref name="today"/>
+    /// (the form the sweeper's set-based update asks the database).
+    /// </summary>
+    public static DateOnly BreachLine(DateOnly today) => today;
+
+    /// <summary>
+    /// Which due dates reach which warning <paramref name="today"/>: a case has reached a threshold
+    /// when it has that many days left or fewer, and its warning is the narrowest one reached. The
+    /// sweeper applies these bands to all cases at once; <see cref="Assess"/> reads one case by them.
+    /// Bands do not overlap; a due date in none has no warning yet.
+    /// </summary>
+    public static IReadOnlyList<WarningBand> Bands(IReadOnlyList<DeadlineWarning> warnings, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(warnings);
-        var daysLeft = effectiveDueDate.DayNumber - today.DayNumber;
-        var reached = warnings.LastOrDefault(w => daysLeft <= w.DaysLeft);
-        return new DeadlineRisk(reached, today > legalDeadline);
+        var bands = new List<WarningBand>(warnings.Count);
+        for (var i = 0; i < warnings.Count; i++)
+        {
+            // Reached, and no narrower threshold (one listed after it) reached as well.
+            int? narrower = warnings.Skip(i + 1).Select(w => (int?)w.DaysLeft).Max();
+            if (narrower is { } n && n >= warnings[i].DaysLeft)
+            {
+                continue;
+            }
+
+            bands.Add(new WarningBand(warnings[i], narrower is { } after ? today.AddDays(after + 1) : null, today.AddDays(warnings[i].DaysLeft)));
+        }
+
+        return bands;
     }
 
     /// <summary>The widest threshold of a definition: cases due later than this need no look yet.</summary>
     public static int Horizon(IEnumerable<WorkflowDefinition> definitions) =>
         definitions.SelectMany(d => d.DeadlineWarnings).Select(w => w.DaysLeft).DefaultIfEmpty(0).Max();
+}
+
+/// <summary>Cases due from <see cref="DueFrom"/> (open-ended when null: overdue ones too) to <see cref="DueTo"/> have reached <see cref="Warning"/>.</summary>
+public sealed record WarningBand(DeadlineWarning Warning, DateOnly? DueFrom, DateOnly DueTo)
+{
+    public bool Holds(DateOnly effectiveDueDate) => effectiveDueDate <= DueTo && (DueFrom is not { } from || effectiveDueDate >= from);
 }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using BacklogFlow.Domain.Cases;
 using BacklogFlow.Domain.Workflows;
 
@@ -81,22 +82,13 @@ public sealed class ReviewTask
         }
     }
 
-    /// <summary>Moves the task up to <paramref name="target"/> when that class is served earlier; true when it moved.</summary>
-    public bool EscalateTo(PriorityClass target, ClassRanking ranking)
-    {
-        ArgumentNullException.ThrowIfNull(target);
-        ArgumentNullException.ThrowIfNull(ranking);
-        var targetRank = ranking.RankOf(target.Name);
-        if (IsCompleted || targetRank >= ClassRank)
-        {
-            return false;
-        }
-
-        PriorityClass = target.Name;
-        ClassRank = targetRank;
-        Version++;
-        return true;
-    }
+    /// <summary>
+    /// The tasks an escalation to the class ranked <paramref name="targetRank"/> moves up: open ones
+    /// that class is served before. An expression, so the deadline sweeper moves every task of a
+    /// warning band in one statement (it sets the class, the rank and a new version).
+    /// </summary>
+    public static Expression<Func<ReviewTask, bool>> EscalatedBy(int targetRank) =>
+        task => task.CompletedAt == null && task.ClassRank > targetRank;
 
     public void Release(string worker, DateTimeOffset now, string reason)
     {

@@ -13,15 +13,4 @@ public sealed class DeadlineSweepOptions
     /// <summary>How often a sweep starts.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(5);
-
-    /// <summary>Cases looked at per transaction; the sweeper never loads more at once.</summary>
-    [Range(1, 100_000)]
-    public int BatchSize { get; set; } = 500;
-
-    /// <summary>
-    /// Pause between batches, so that after an outage a mass of past-due work does not hit the
-    /// database (and the escalated queues) all at once.
-    /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
-    public TimeSpan PauseBetweenBatches { get; set; } = TimeSpan.FromMilliseconds(100);
 }

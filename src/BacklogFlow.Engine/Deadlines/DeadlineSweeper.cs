@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using BacklogFlow.Domain.Cases;
 using BacklogFlow.Domain.Deadlines;
+using BacklogFlow.Domain.Review;
 using BacklogFlow.Domain.Workflows;
 using BacklogFlow.Engine.Persistence;
 using BacklogFlow.Engine.Priorities;
@@ -12,11 +14,15 @@ using Microsoft.Extensions.Options;
 namespace BacklogFlow.Engine.Deadlines;
 
 /// <summary>
-/// Walks open cases that are due within the widest warning threshold, in batches over the
-/// (status, effective due date) index: flags the warnings the definitions set, escalates at-risk
-/// review tasks to the class the warning names, and records breaches of the legal deadline. No
-/// per-case timers: a case is looked at once a day (again as soon as its clock changes), so the
-/// work drains however large the backlog, and batches are paced.
+/// Escalates review tasks whose case has reached a deadline warning that names a class to the class
+/// it names — set-based: the domain says which due dates reach which warning today
+/// (<see cref="DeadlineRisk.Bands"/>) and which tasks an escalation moves
+/// (<see cref="ReviewTask.EscalatedBy"/>); one statement per definition and escalating band moves
+/// them all. No per-case timers and no cases loaded: a sweep costs index ranges and the rows that
+/// change, and one that finds nothing new writes nothing, so it runs every few minutes and a clock
+/// that moved (suspension, extension) is picked up at the next pass. Warnings and breaches are not
+/// stored: they follow from a case's dates and the day (<see cref="ApplicationCase.RiskOn"/>), and
+/// the dashboard counts them from the dates.
 /// </summary>
 public sealed partial class DeadlineSweeper(
     IServiceScopeFactory scopes,
@@ -38,16 +44,10 @@ public sealed partial class DeadlineSweeper(
             try
             {
                 await ReconcileRanksAsync(stoppingToken);
-                var total = SweepBatchResult.Empty;
-                while (await SweepBatchAsync(total.LastDue, stoppingToken) is { Examined: > 0 } batch)
+                var swept = await SweepAsync(stoppingToken);
+                if (swept.Escalated > 0)
                 {
-                    total = total.Add(batch);
-                    await Task.Delay(options.Value.PauseBetweenBatches, time, stoppingToken);
-                }
-
-                if (total.Examined > 0)
-                {
-                    LogSwept(logger, total.Examined, total.Warned, total.Escalated, total.Breached);
+                    LogSwept(logger, swept.Escalated, swept.Elapsed.TotalMilliseconds);
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -70,81 +70,63 @@ public sealed partial class DeadlineSweeper(
         }
     }
 
-    /// <summary>Sweeps one batch; an empty result means everything due is looked at for today.</summary>
-    public Task<SweepBatchResult> SweepBatchAsync(CancellationToken cancellationToken) => SweepBatchAsync(null, cancellationToken);
-
     /// <summary>
-    /// Sweeps the next batch of a sweep that has reached <paramref name="dueFrom"/> (the previous
-    /// batch's <see cref="SweepBatchResult.LastDue"/>). Without it each batch would skip, in the
-    /// index, every case already swept today before reaching the next: a sweep of n cases read
-    /// n²/batch rows (1,000,000 cases took about 15 minutes). From the cursor it re-reads at most
-    /// the swept cases of one due date.
+    /// One sweep as of now. Each statement commits on its own: a sweep stopped halfway leaves every
+    /// task either moved or as it was, and the next sweep finishes the rest (a statement asks only
+    /// for tasks not yet in the class).
     /// </summary>
-    public async Task<SweepBatchResult> SweepBatchAsync(DateOnly? dueFrom, CancellationToken cancellationToken)
+    public Task<SweepResult> SweepAsync(CancellationToken cancellationToken) => SweepAsync(LegalTime.ToLegalDate(time.GetUtcNow()), cancellationToken);
+
+    /// <summary>A sweep as it would be done on <paramref name="today"/> (the benchmark's days; a replay).</summary>
+    public async Task<SweepResult> SweepAsync(DateOnly today, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var today = LegalTime.ToLegalDate(now);
-        var horizon = today.AddDays(DeadlineRisk.Horizon(catalog.Definitions));
+        var started = Stopwatch.GetTimestamp();
+        var ranking = (await servingOrder.CurrentAsync(cancellationToken)).Ranking;
+        var escalated = 0;
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BacklogFlowDbContext>();
-        var due = db.Cases.Where(c => c.Status != CaseStatus.Decided && c.EffectiveDueDate <= horizon);
-        if (dueFrom is { } from)
+        foreach (var escalation in Escalations(today, ranking))
         {
-            due = due.Where(c => c.EffectiveDueDate >= from);
-        }
-
-        var cases = await due
-            .Where(c => c.LastSweptOn == null || c.LastSweptOn < today)
-            .OrderBy(c => c.EffectiveDueDate)
-            .Take(options.Value.BatchSize)
-            .ToListAsync(cancellationToken);
-        if (cases.Count == 0)
-        {
-            return SweepBatchResult.Empty;
-        }
-
-        var caseIds = cases.Select(c => c.Id).ToArray();
-        var openTasks = await db.ReviewTasks
-            .Where(t => caseIds.Contains(t.CaseId) && t.CompletedAt == null)
-            .ToDictionaryAsync(t => t.CaseId, cancellationToken);
-
-        var ranking = (await servingOrder.CurrentAsync(cancellationToken)).Ranking;
-        int warned = 0, escalated = 0, breached = 0;
-        foreach (var open in cases)
-        {
-            var definition = catalog.Get(open.Product);
-            var risk = DeadlineRisk.Assess(open.EffectiveDueDate, open.LegalDeadline, today, definition.DeadlineWarnings);
-            var wasBreached = open.BreachRecordedAt is not null;
-            var previousWarning = open.DeadlineWarning;
-            open.RecordDeadlineRisk(risk, today, now);
-            warned += open.DeadlineWarning != previousWarning ? 1 : 0;
-            breached += !wasBreached && open.BreachRecordedAt is not null ? 1 : 0;
-
-            if (risk.Warning?.EscalateTo is { } target
-                && openTasks.TryGetValue(open.Id, out var task)
-                && definition.FindPriorityClass(target) is { } targetClass
-                && task.EscalateTo(targetClass, ranking))
+            // The task's due date follows its case's clock (ReviewTask.Reschedule). The product is
+            // the case's (a supervisor may have moved the task to another product's queue); asked
+            // only when the definitions disagree about this band (a semi-join over the cases).
+            var (dueFrom, dueTo, targetClass, rank, products) = escalation;
+            var inBand = db.ReviewTasks.Where(ReviewTask.EscalatedBy(rank)).Where(t => t.DueDate <= dueTo);
+            if (dueFrom is { } from)
             {
-                escalated++;
+                inBand = inBand.Where(t => t.DueDate >= from);
             }
+
+            if (products is not null)
+            {
+                inBand = inBand.Where(t => db.Cases.Any(c => c.Id == t.CaseId && products.Contains(c.Product)));
+            }
+
+            escalated += await inBand.ExecuteUpdateAsync(
+                set => set.SetProperty(t => t.PriorityClass, targetClass).SetProperty(t => t.ClassRank, rank).SetProperty(t => t.Version, t => t.Version + 1),
+                cancellationToken);
         }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // A worker changed one of these cases or tasks meanwhile; the next batch sees it afresh.
-            return new SweepBatchResult(cases.Count, 0, 0, 0, cases[^1].EffectiveDueDate);
-        }
-
-        return new SweepBatchResult(cases.Count, warned, escalated, breached, cases[^1].EffectiveDueDate);
+        return new SweepResult(escalated, Stopwatch.GetElapsedTime(started));
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Deadline sweep: {Examined} cases looked at, {Warned} warnings, {Escalated} escalated, {Breached} breaches")]
-    private static partial void LogSwept(ILogger logger, int examined, int warned, int escalated, int breached);
+    /// <summary>
+    /// Each escalating band of every definition <paramref name="today"/>, once per distinct band and
+    /// target class, with the products it holds for (null when it holds for all of them).
+    /// </summary>
+    private IEnumerable<(DateOnly? DueFrom, DateOnly DueTo, string TargetClass, int Rank, string[]? Products)> Escalations(DateOnly today, ClassRanking ranking) =>
+        from definition in catalog.Definitions
+        from band in DeadlineRisk.Bands(definition.DeadlineWarnings, today)
+        let targetClass = band.Warning.EscalateTo is { } target ? definition.FindPriorityClass(target) : null
+        where targetClass is not null
+        group definition.Product by (band.DueFrom, band.DueTo, Target: targetClass.Name) into same
+        let products = same.ToArray()
+        select (same.Key.DueFrom, same.Key.DueTo, same.Key.Target, ranking.RankOf(same.Key.Target),
+            products.Length == catalog.Definitions.Count() ? null : products);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deadline sweep: {Escalated} review tasks escalated ({Milliseconds:F0} ms)")]
+    private static partial void LogSwept(ILogger logger, int escalated, double milliseconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Priority order: {Reranked} open tasks re-ranked to the order in force")]
     private static partial void LogReranked(ILogger logger, int reranked);

@@ -37,9 +37,6 @@ namespace BacklogFlow.Migrations.PostgreSql.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<DateTimeOffset?>("BreachRecordedAt")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -47,9 +44,6 @@ namespace BacklogFlow.Migrations.PostgreSql.Migrations
 
                     b.Property<string>("Clock")
                         .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("DeadlineWarning")
                         .HasColumnType("text");
 
                     b.Property<DateTimeOffset?>("DecidedAt")
@@ -80,9 +74,6 @@ namespace BacklogFlow.Migrations.PostgreSql.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateOnly?>("IntendedSubmissionDate")
-                        .HasColumnType("date");
-
-                    b.Property<DateOnly?>("LastSweptOn")
                         .HasColumnType("date");
 
                     b.Property<DateOnly>("LegalDeadline")

@@ -32,9 +32,6 @@ namespace BacklogFlow.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("BreachRecordedAt")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -42,9 +39,6 @@ namespace BacklogFlow.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Clock")
                         .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DeadlineWarning")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("DecidedAt")
@@ -75,9 +69,6 @@ namespace BacklogFlow.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("IntendedSubmissionDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("LastSweptOn")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("LegalDeadline")

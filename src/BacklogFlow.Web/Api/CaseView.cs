@@ -42,6 +42,6 @@ public sealed record CaseView(
             shown.Outcome is { } outcome ? YamlSpellings.Of(outcome) : null,
             shown.DecidedAt, shown.DecidedBy,
             RefusalIntentView.Of(shown),
-            ClockView.Of(clock, shown.DeadlineWarning, today));
+            ClockView.Of(clock, shown.RiskOn(today, definition).Warning?.Name, today));
     }
 }

@@ -85,16 +85,18 @@ public sealed class BenchCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Sweep_Tiny_EveryCaseSweptByBoth()
+    public async Task Sweep_Tiny_BothEscalateTheSameTasksAndOnTheWorstDayAll()
     {
         var (exitCode, bench) = await RunAsync("sweep", "--sweep-cases", "1200");
 
         exitCode.Should().Be(0);
         var figures = Figures(bench, "sweep");
-        figures["cases"].Should().Be(1200, "the domain's sample is copied up to the size asked");
-        figures["engineCasesExamined"].Should().Be(1200);
-        figures["baselineCasesUpdated"].Should().Be(1200);
-        figures.Should().ContainKeys("engineSeconds", "baselineSeconds", "ratioEngineToBaseline", "heapGrowthMb", "heapPeakGrowthMb", "engineCasesPerSecond");
+        figures["cases"].Should().Be(1200, "the domain's sample is copied, with its tasks, up to the size asked");
+        figures["engineEscalatedOrdinary"].Should().Be(figures["baselineEscalatedOrdinary"]).And.BeInRange(1, 1199, "one day's crossing, not all");
+        figures["engineEscalatedWorst"].Should().Be(1200, "everything comes due at once");
+        figures["baselineEscalatedWorst"].Should().Be(1200);
+        figures.Should().ContainKeys("engineSecondsOrdinary", "baselineSecondsOrdinary", "ratioEngineToBaselineOrdinary",
+            "engineSecondsWorst", "baselineSecondsWorst", "ratioEngineToBaselineWorst", "heapGrowthMbOrdinary", "heapGrowthMbWorst", "engineRepeatSeconds");
     }
 
     [Fact]

@@ -47,14 +47,14 @@ public sealed class ClassRankingTests
     }
 
     [Fact]
-    public void EscalateTo_ClassServedLaterInTheOrderInForce_NotMoved()
+    public void EscalatedBy_ClassServedLaterInTheOrderInForce_NotMoved()
     {
         var task = ReviewTaskOf("general");
         var atRiskLast = Catalog.DeclaredRanking.Reorder(["mandatory", "regular", "at-risk"]);
 
-        task.EscalateTo(VogNp.FindPriorityClass("at-risk")!, atRiskLast).Should().BeFalse("at-risk is served after regular in this order");
-        task.EscalateTo(VogNp.FindPriorityClass("at-risk")!, Catalog.DeclaredRanking).Should().BeTrue();
-        task.ClassRank.Should().Be(0);
+        ReviewTask.EscalatedBy(atRiskLast.RankOf("at-risk")).Compile()(task).Should().BeFalse("at-risk is served after regular in this order");
+        ReviewTask.EscalatedBy(Catalog.DeclaredRanking.RankOf("at-risk")).Compile()(task).Should().BeTrue();
+        ReviewTask.EscalatedBy(task.ClassRank).Compile()(task).Should().BeFalse("its own class is no escalation");
     }
 
     private static ReviewTask ReviewTaskOf(string sector)

@@ -1,3 +1,4 @@
+using BacklogFlow.Domain.Deadlines;
 using BacklogFlow.Engine.Deadlines;
 using BacklogFlow.Engine.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -16,72 +17,104 @@ public abstract class DeadlineSweeperTests
     private static readonly DateOnly Due = new(2021, 12, 28);
 
     [Fact]
-    public async Task SweepBatchAsync_ApproachingTheDeadline_WarnsThenEscalatesThenRecordsTheBreach()
+    public async Task Sweep_ApproachingTheDeadline_EscalatesAtTheThresholdThatNamesAClassOnce()
     {
         await using var engine = await EngineTestHost.StartAsync(database: Database);
         var seeded = await engine.SeedReviewTasksAsync([Applications.Details(sector: "general")]);
         seeded[0].PriorityClass.Should().Be("regular");
 
-        await SweepAtAsync(engine, Due.AddDays(-10));
-        (await CaseAsync(engine)).DeadlineWarning.Should().BeNull("ten days left is outside every threshold");
-
-        await SweepAtAsync(engine, Due.AddDays(-6));
-        (await CaseAsync(engine)).DeadlineWarning.Should().Be("due-soon");
+        (await SweepAtAsync(engine, Due.AddDays(-6))).Escalated.Should().Be(0, "due-soon names no class");
         (await TaskAsync(engine)).PriorityClass.Should().Be("regular");
+        (await CaseRiskAsync(engine, Due.AddDays(-6))).Warning!.Name.Should().Be("due-soon", "the warning follows from the dates");
 
-        var result = await SweepAtAsync(engine, Due.AddDays(-2));
-        result.Escalated.Should().Be(1);
-        (await CaseAsync(engine)).DeadlineWarning.Should().Be("at-risk");
+        (await SweepAtAsync(engine, Due.AddDays(-2))).Escalated.Should().Be(1);
         var escalated = await TaskAsync(engine);
         escalated.PriorityClass.Should().Be("at-risk");
         escalated.ClassRank.Should().Be(0, "at-risk is served before every other class");
+        escalated.Version.Should().Be(seeded[0].Version + 1, "the escalation changes the task's place in the queue");
 
-        result = await SweepAtAsync(engine, Due.AddDays(1));
-        result.Breached.Should().Be(1);
-        (await CaseAsync(engine)).BreachRecordedAt.Should().Be(engine.Time.GetUtcNow());
-        (await SweepAtAsync(engine, Due.AddDays(2))).Breached.Should().Be(0, "a breach is recorded once");
+        (await SweepAtAsync(engine, Due.AddDays(-2))).Escalated.Should().Be(0, "a second sweep finds nothing new");
+        (await SweepAtAsync(engine, Due.AddDays(1))).Escalated.Should().Be(0, "past the deadline it stays at-risk");
+        (await CaseRiskAsync(engine, Due.AddDays(1))).Breached.Should().BeTrue();
     }
 
     [Fact]
-    public async Task SweepBatchAsync_ManyDueCases_WorksInBatchesAndOncePerDay()
+    public async Task Sweep_ManyTasksAcrossTheBands_EscalatesExactlyThoseTheDomainPutsInAnEscalatingBand()
     {
-        await using var engine = await EngineTestHost.StartAsync(
-            new Dictionary<string, string?> { ["BacklogFlow:DeadlineSweep:BatchSize"] = "2" }, database: Database);
-        await engine.SeedReviewTasksAsync(Enumerable.Range(0, 5).Select(_ => Applications.Details()));
-        MoveTo(engine, Due.AddDays(-1));
-        var sweeper = engine.Services.GetRequiredService<DeadlineSweeper>();
+        await using var engine = await EngineTestHost.StartAsync(database: Database);
+        var received = new DateTimeOffset(2021, 11, 2, 9, 0, 0, TimeSpan.Zero);
+        await engine.SeedReviewTasksAsync(Enumerable.Range(0, 12).Select(i =>
+            Applications.Details(sector: i % 3 == 0 ? "childcare" : "general", receivedAt: received.AddDays(i))));
+        var today = Due.AddDays(-1);
 
-        var batches = new List<int>();
-        DateOnly? dueFrom = null;
-        while (await sweeper.SweepBatchAsync(dueFrom, Cancel) is { Examined: > 0 } batch)
+        var result = await SweepAtAsync(engine, today);
+
+        var tasks = await engine.QueryAsync(db => db.ReviewTasks.AsNoTracking().Join(db.Cases, t => t.CaseId, c => c.Id, (t, c) => new { Task = t, Case = c }).ToListAsync(Cancel));
+        var ranking = engine.Catalog.DeclaredRanking;
+        foreach (var (task, reviewCase) in tasks.Select(x => (x.Task, x.Case)))
         {
-            batches.Add(batch.Examined);
-            dueFrom = batch.LastDue;
+            var warning = reviewCase.RiskOn(today, engine.Catalog.Get(reviewCase.Product)).Warning;
+            var shouldEscalate = warning?.EscalateTo is { } target && ranking.RankOf(target) < ranking.RankOf(ClassAtRouting(reviewCase));
+            task.PriorityClass.Should().Be(shouldEscalate ? warning!.EscalateTo : ClassAtRouting(reviewCase), $"due {task.DueDate}, swept {today}");
         }
 
-        batches.Should().Equal(2, 2, 1);
-        (await engine.QueryAsync(db => db.Cases.CountAsync(c => c.DeadlineWarning == "at-risk", Cancel))).Should().Be(5);
-        (await sweeper.SweepBatchAsync(Cancel)).Examined.Should().Be(0, "every due case was looked at today");
+        result.Escalated.Should().Be(tasks.Count(x => x.Task.PriorityClass == "at-risk")).And.BeInRange(1, tasks.Count - 1, "the tasks span every band");
+        (await SweepAtAsync(engine, today)).Escalated.Should().Be(0, "nothing is new on the same day");
     }
 
-    private static async Task<SweepBatchResult> SweepAtAsync(EngineTestHost engine, DateOnly day)
+    [Fact]
+    public async Task Sweep_DefinitionsWithDifferentThresholds_EachTaskByItsOwnCasesDefinition()
     {
-        MoveTo(engine, day);
-        var sweeper = engine.Services.GetRequiredService<DeadlineSweeper>();
-        var total = SweepBatchResult.Empty;
-        while (await sweeper.SweepBatchAsync(Cancel) is { Examined: > 0 } batch)
+        // gva escalates five days ahead here, vog-np three: one band, two answers, so the sweep asks
+        // each task's case for its product.
+        var workflows = Directory.CreateTempSubdirectory("backlogflow-workflows-").FullName;
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "workflows"), "*", SearchOption.AllDirectories))
         {
-            total = total.Add(batch);
+            var target = Path.Combine(workflows, Path.GetRelativePath(Path.Combine(AppContext.BaseDirectory, "workflows"), file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
         }
 
-        return total;
+        var gva = Path.Combine(workflows, "gva.workflow.yaml");
+        var text = await File.ReadAllTextAsync(gva, Cancel);
+        text.Should().Contain("daysLeft: 3\n    escalateTo: at-risk");
+        await File.WriteAllTextAsync(gva, text.Replace("daysLeft: 3\n    escalateTo: at-risk", "daysLeft: 5\n    escalateTo: at-risk", StringComparison.Ordinal), Cancel);
+        await using var engine = await EngineTestHost.StartAsync(
+            new Dictionary<string, string?> { ["BacklogFlow:Workflows:Directory"] = workflows }, database: Database);
+        var seeded = await engine.SeedReviewTasksAsync([Applications.Details(sector: "general"), Applications.Details(sector: "general", product: "gva")]);
+        var dueDates = seeded.ToDictionary(t => t.Id, t => t.DueDate);
+
+        var today = dueDates.Values.Min().AddDays(-4);
+        await SweepAtAsync(engine, today);
+
+        var tasks = await engine.QueryAsync(db => db.ReviewTasks.AsNoTracking().Join(db.Cases, t => t.CaseId, c => c.Id, (t, c) => new { t.PriorityClass, t.DueDate, c.Product }).ToListAsync(Cancel));
+        foreach (var task in tasks)
+        {
+            var daysLeft = task.DueDate.DayNumber - today.DayNumber;
+            var expected = daysLeft <= (task.Product == "gva" ? 5 : 3) ? "at-risk" : "regular";
+            task.PriorityClass.Should().Be(expected, $"{task.Product}, {daysLeft} days left");
+        }
+
+        tasks.Select(t => t.PriorityClass).Should().Contain("at-risk").And.Contain("regular", "the thresholds differ where it matters");
+    }
+
+    private static async Task<SweepResult> SweepAtAsync(EngineTestHost engine, DateOnly day)
+    {
+        MoveTo(engine, day);
+        return await engine.Services.GetRequiredService<DeadlineSweeper>().SweepAsync(Cancel);
     }
 
     private static void MoveTo(EngineTestHost engine, DateOnly day) =>
         engine.Time.SetUtcNow(new DateTimeOffset(day.ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero));
 
-    private static Task<Domain.Cases.ApplicationCase> CaseAsync(EngineTestHost engine) =>
-        engine.QueryAsync(db => db.Cases.SingleAsync(Cancel));
+    private static async Task<DeadlineRisk> CaseRiskAsync(EngineTestHost engine, DateOnly day)
+    {
+        var reviewCase = await engine.QueryAsync(db => db.Cases.SingleAsync(Cancel));
+        return reviewCase.RiskOn(day, engine.Catalog.Get(reviewCase.Product));
+    }
+
+    /// <summary>The class the case was routed with (kept on the case; the task's may be escalated since).</summary>
+    private static string ClassAtRouting(Domain.Cases.ApplicationCase reviewCase) => reviewCase.PriorityClass!;
 
     private static Task<Domain.Review.ReviewTask> TaskAsync(EngineTestHost engine) =>
         engine.QueryAsync(db => db.ReviewTasks.SingleAsync(Cancel));
