@@ -18,6 +18,9 @@ internal static class BacklogSeeder
 {
     private const int BatchSize = 2_000;
 
+    /// <summary>Cases the domain makes before the database copies them (seeding 100,000 through EF Core took minutes).</summary>
+    public const int DomainSample = 20_000;
+
     /// <summary>Cases screened with a record, each with its review task in the queue its definition routes it to.</summary>
     public static async Task<int> SeedReviewTasksAsync(
         IServiceProvider services, IEnumerable<ApplicationDetails> applications, DateTimeOffset now, CancellationToken cancellationToken)
@@ -43,6 +46,25 @@ internal static class BacklogSeeder
         }
 
         return seeded;
+    }
+
+    /// <summary>
+    /// <paramref name="total"/> cases waiting for review: a sample of at most half of them and at
+    /// most <see cref="DomainSample"/> made by the domain (<see cref="SeedReviewTasksAsync"/>), copied
+    /// with their tasks up to the total (<see cref="ReplicateCasesAsync"/>), then vacuumed and
+    /// analysed. Copies keep the sample's queues, classes and due dates, so a large backlog has the
+    /// sample's mix.
+    /// </summary>
+    public static async Task<(int Seeded, int MadeByTheDomain)> SeedReviewBacklogAsync(
+        IServiceProvider services, string connectionString, Func<int, IEnumerable<ApplicationDetails>> applications, int total, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(applications);
+        // At least half copied, also in a tiny run, so the copying is exercised wherever the bench runs.
+        var sample = await SeedReviewTasksAsync(services, applications(Math.Min(DomainSample, Math.Max(1, total / 2))), now, cancellationToken);
+        var seeded = await ReplicateCasesAsync(connectionString, total, cancellationToken);
+        await VacuumAnalyzeAsync(connectionString, cancellationToken);
+        return (seeded, sample);
     }
 
     /// <summary>Received cases, not yet screened: open, with their deadlines, and no task.</summary>

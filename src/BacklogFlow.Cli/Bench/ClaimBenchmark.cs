@@ -40,12 +40,13 @@ internal static class ClaimBenchmark
         var connectionString = engine.ConnectionString;
         context.Progress($"claim: seeding {openTasks:N0} open review tasks");
         var now = context.Time.GetUtcNow();
-        var seeded = await BacklogSeeder.SeedReviewTasksAsync(
+        var (seeded, _) = await BacklogSeeder.SeedReviewBacklogAsync(
             engine.Services,
-            BenchApplications.Generate($"bench-claim-{context.RunId}", openTasks, BenchApplications.EveryQueue, now, TimeSpan.FromDays(3), seed: openTasks),
+            connectionString,
+            count => BenchApplications.Generate($"bench-claim-{context.RunId}", count, BenchApplications.EveryQueue, now, TimeSpan.FromDays(3), seed: openTasks),
+            openTasks,
             now,
             cancellationToken);
-        await BacklogSeeder.VacuumAnalyzeAsync(connectionString, cancellationToken);
 
         var queues = engine.Services.GetRequiredService<WorkflowCatalog>().AllQueues.Select(q => q.Name).ToArray();
         var lease = engine.Services.GetRequiredService<IOptions<ReviewOptions>>().Value.LeaseDuration;

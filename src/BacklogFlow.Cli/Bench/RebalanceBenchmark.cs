@@ -25,12 +25,13 @@ internal static class RebalanceBenchmark
         var connectionString = engine.ConnectionString;
         context.Progress($"rebalance: seeding {sizes.RebalanceTasks:N0} open review tasks");
         var now = context.Time.GetUtcNow();
-        var seeded = await BacklogSeeder.SeedReviewTasksAsync(
+        var (seeded, _) = await BacklogSeeder.SeedReviewBacklogAsync(
             engine.Services,
-            BenchApplications.Generate($"bench-rebalance-{context.RunId}", sizes.RebalanceTasks, BenchApplications.EveryQueue, now, TimeSpan.FromDays(3), seed: 7),
+            connectionString,
+            count => BenchApplications.Generate($"bench-rebalance-{context.RunId}", count, BenchApplications.EveryQueue, now, TimeSpan.FromDays(3), seed: 7),
+            sizes.RebalanceTasks,
             now,
             cancellationToken);
-        await BacklogSeeder.VacuumAnalyzeAsync(connectionString, cancellationToken);
 
         var queues = engine.Services.GetRequiredService<WorkflowCatalog>().AllQueues.Select(q => q.Name).ToArray();
         // Untimed warm-up: one reorder and its reconcile, so the first measured reorder does not pay for compiling them.

@@ -18,9 +18,6 @@ internal static class SweepBenchmark
 {
     public const string Name = "sweep";
 
-    /// <summary>Cases the domain makes; the database copies them up to the asked size.</summary>
-    private const int DomainSample = 20_000;
-
     /// <summary>vog-np with a record: four weeks plus four. Receipts spread over it spread the due dates over it.</summary>
     private static readonly TimeSpan Term = TimeSpan.FromDays(56);
 
@@ -31,13 +28,13 @@ internal static class SweepBenchmark
         var connectionString = engine.ConnectionString;
         var now = context.Time.GetUtcNow();
         context.Progress($"sweep: seeding {sizes.SweepCases:N0} open cases waiting for review");
-        var sample = Math.Min(DomainSample, Math.Max(1, sizes.SweepCases / 2));
-        await BacklogSeeder.SeedReviewTasksAsync(
+        var (seeded, sample) = await BacklogSeeder.SeedReviewBacklogAsync(
             engine.Services,
-            BenchApplications.Generate($"bench-sweep-{context.RunId}", sample, [("vog-np", "childcare"), ("vog-np", "general"), ("vog-np", null)], now, Term, seed: 11),
+            connectionString,
+            count => BenchApplications.Generate($"bench-sweep-{context.RunId}", count, [("vog-np", "childcare"), ("vog-np", "general"), ("vog-np", null)], now, Term, seed: 11),
+            sizes.SweepCases,
             now,
             cancellationToken);
-        var seeded = await BacklogSeeder.ReplicateCasesAsync(connectionString, sizes.SweepCases, cancellationToken);
         await SaveRoutedClassesAsync(connectionString, cancellationToken);
 
         var catalog = engine.Services.GetRequiredService<WorkflowCatalog>();
