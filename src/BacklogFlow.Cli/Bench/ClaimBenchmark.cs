@@ -27,7 +27,7 @@ internal static class ClaimBenchmark
         section.Ratio("ratioP99LargeToSmallEngine", "engine p99 large / p99 small", large.EngineP99, small.EngineP99);
         section.Ratio("ratioP99LargeToSmallBaseline", "baseline p99 large / p99 small", large.BaselineP99, small.BaselineP99);
         section.Note("engine: ReviewWorkQueue.ClaimNextAsync (paused-queue check, transaction, claim statement, audit entry); "
-            + "baseline: one UPDATE ... WHERE id = (SELECT ... ORDER BY class rank, due date, receipt LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING on a prepared command");
+            + "baseline: one UPDATE ... WHERE id = (SELECT ... WHERE queue = @queue ORDER BY class rank, due date, receipt LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING on a prepared command, each claimer taking the queues in turn");
         section.Note("every claimer claims from every queue; leases are released (untimed) after each run, so every run starts from the seeded open tasks");
         return section;
     }
