@@ -76,24 +76,54 @@ internal static class FairnessBenchmark
         section.Add("claimsPerRound", "claims per round", claims, "claims");
         section.Add("claimers", "concurrent claimers", sizes.Claimers, "claimers");
 
-        // A queue's fair share is its weight over the weights of the queues that have work.
-        var weights = settings.Where(s => seededPerQueue.GetValueOrDefault(s.Queue) > 0 && !s.Paused).ToDictionary(s => s.Queue, s => s.Weight, StringComparer.Ordinal);
+        // A queue's fair share is its weight over the weights of the queues that compete with it:
+        // those whose work is in the class served first (legally mandatory work goes before
+        // regular work whatever the weights; the weights share out each class).
+        var firstClass = await FirstClassRankPerQueueAsync(connectionString, cancellationToken);
+        var servedFirst = firstClass.Count == 0 ? 0 : firstClass.Values.Min();
+        var weights = settings
+            .Where(s => !s.Paused && firstClass.TryGetValue(s.Queue, out var rank) && rank == servedFirst)
+            .ToDictionary(s => s.Queue, s => s.Weight, StringComparer.Ordinal);
         var totalWeight = (double)weights.Values.Sum();
         var worstDeviation = 0.0;
         foreach (var queue in queues)
         {
             var weightShare = weights.TryGetValue(queue, out var weight) ? weight / totalWeight : 0;
             section.Add($"seededTasks.{queue}", $"{queue}: open tasks", seededPerQueue.GetValueOrDefault(queue), "tasks");
-            section.Add($"weight.{queue}", $"{queue}: weight", weight, "weight");
-            section.Add($"weightShare.{queue}", $"{queue}: share of the weights", weightShare, "share");
+            section.Add($"weight.{queue}", $"{queue}: weight", settings.Single(s => s.Queue == queue).Weight, "weight");
+            section.Add($"classRank.{queue}", $"{queue}: rank of its first class (0 is served first)", firstClass.GetValueOrDefault(queue, -1), "rank");
+            section.Add($"weightShare.{queue}", $"{queue}: share of the weights in its class", weightShare, "share");
             var claimShare = section.Measured($"claimShare.{queue}", $"{queue}: share of the claims", "share", [.. sharesPerRound.Select(s => s[queue])]);
-            section.Ratio($"ratioClaimShareToWeightShare.{queue}", $"{queue}: claim share / weight share", claimShare, weightShare);
+            if (weightShare > 0)
+            {
+                section.Ratio($"ratioClaimShareToWeightShare.{queue}", $"{queue}: claim share / weight share", claimShare, weightShare);
+            }
+
             worstDeviation = Math.Max(worstDeviation, Math.Abs(claimShare - weightShare));
         }
 
         section.Add("maxShareDeviation", "largest |claim share - weight share| of any queue", worstDeviation, "share");
         section.Note($"{SurgeShare:P0} of the open tasks are in {SurgingQueue}; every claimer serves every running queue");
+        section.Note("a queue's fair share is its weight over the weights of the queues whose work is in the class served first; "
+            + "queues whose work is all in later classes are served when the earlier class is empty, so their fair share here is 0; "
+            + "a queue that runs out during a round hands its share to the others");
         section.Note("claim shares are what ReviewWorkQueue.ClaimNextAsync hands out now; weights are the queue settings in force (the definitions' unless a supervisor changed them)");
         return section;
+    }
+
+    /// <summary>Each queue's best (lowest) class rank among its open tasks: the class its head is in.</summary>
+    private static async Task<Dictionary<string, int>> FirstClassRankPerQueueAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new Npgsql.NpgsqlCommand("""SELECT "Queue", min("ClassRank") FROM review_tasks WHERE "CompletedAt" IS NULL GROUP BY "Queue" """, connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var ranks = new Dictionary<string, int>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ranks[reader.GetString(0)] = reader.GetInt32(1);
+        }
+
+        return ranks;
     }
 }

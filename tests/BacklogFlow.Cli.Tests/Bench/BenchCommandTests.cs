@@ -113,6 +113,9 @@ public sealed class BenchCommandTests : IAsyncLifetime
         queues.Sum(q => figures[$"weightShare.{q}"]).Should().BeApproximately(1, 0.001);
         queues.Sum(q => figures[$"seededTasks.{q}"]).Should().Be(figures["openTasks"]);
         figures.Should().ContainKey("maxShareDeviation");
+        var servedFirst = queues.Min(q => figures[$"classRank.{q}"]);
+        queues.Where(q => figures[$"classRank.{q}"] > servedFirst).Should().NotBeEmpty("regular work waits behind mandatory work")
+            .And.OnlyContain(q => figures[$"weightShare.{q}"] == 0, "a queue competes for its weight share only within the class served");
         figures["seededTasks.vog-np-mandatory"].Should().BeGreaterThan(figures["seededTasks.gva-review"], "the surge is in vog-np-mandatory");
     }
 
