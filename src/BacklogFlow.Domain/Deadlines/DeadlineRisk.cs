@@ -12,21 +12,12 @@ public sealed record DeadlineRisk(DeadlineWarning? Warning, bool Breached)
 
     /// <param name="warnings">Widest threshold first, as the definition keeps them.</param>
     public static DeadlineRisk Assess(DateOnly effectiveDueDate, DateOnly legalDeadline, DateOnly today, IReadOnlyList<DeadlineWarning> warnings) =>
-        new(Bands(warnings, today).FirstOrDefault(b => b.Holds(effectiveDueDate))?.Warning, IsBreached(legalDeadline, today));
-
-    /// <summary>A decision is late once the day after its legal deadline has begun.</summary>
-    public static bool IsBreached(DateOnly legalDeadline, DateOnly today) => legalDeadline < BreachLine(today);
-
-    /// <summary>
-    /// Open cases whose legal deadline lies before this date are breached <paramref name="today"/>
-    /// (the form the sweeper's set-based update asks the database).
-    /// </summary>
-    public static DateOnly BreachLine(DateOnly today) => today;
+        new(Bands(warnings, today).FirstOrDefault(b => b.Holds(effectiveDueDate))?.Warning, today > legalDeadline);
 
     /// <summary>
     /// Which due dates reach which warning <paramref name="today"/>: a case has reached a threshold
     /// when it has that many days left or fewer, and its warning is the narrowest one reached. The
-    /// sweeper applies these bands to all cases at once; <see cref="Assess"/> reads one case by them.
+    /// sweeper escalates a whole band at once by them; <see cref="Assess"/> reads one case by them.
     /// Bands do not overlap; a due date in none has no warning yet.
     /// </summary>
     public static IReadOnlyList<WarningBand> Bands(IReadOnlyList<DeadlineWarning> warnings, DateOnly today)

@@ -76,12 +76,14 @@ public sealed class ApplicationIntake(
             var fingerprint = ApplicationFingerprint.Of(application);
             if (known.GetValueOrDefault((application.SourceSystem, application.ApplicationId)) is { } record)
             {
-                outcomes[index] = record.Fingerprint == fingerprint
-                    ? IntakeOutcome.Duplicate
-                    : await QuarantineConflictAsync(application, record, batch[index], now, cancellationToken);
-                if (outcomes[index] == IntakeOutcome.Duplicate)
+                if (record.Fingerprint == fingerprint)
                 {
+                    outcomes[index] = IntakeOutcome.Duplicate;
                     duplicates.Add(application);
+                }
+                else
+                {
+                    outcomes[index] = await QuarantineConflictAsync(application, record, batch[index], now, cancellationToken);
                 }
 
                 continue;
