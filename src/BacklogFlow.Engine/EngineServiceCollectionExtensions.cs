@@ -95,6 +95,9 @@ public static class EngineServiceCollectionExtensions
 
         services.AddSingleton<DeadlineSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<DeadlineSweeper>());
+
+        services.AddSingleton<LeaseReaper>();
+        services.AddHostedService(sp => sp.GetRequiredService<LeaseReaper>());
         return services;
     }
 

@@ -7,7 +7,8 @@ namespace BacklogFlow.Cli.Bench;
 /// The claim baseline: one bare statement that takes the first open task of a queue in queue order,
 /// skipping rows other claimers hold, on a prepared command; each claimer takes the queues in turn.
 /// No transaction of its own, no audit entry, no paused-queue check, no four-eyes filter, no choice
-/// between queues: the least a claim can be on the same data and the same (queue-led) index. (Asked
+/// between queues: the least a claim can be on the same data and the same index (queue-led, of the
+/// claimable tasks: leases that ran out are the lease reaper's, in the engine and here alike). (Asked
 /// for every queue at once, one ORDER BY over all of them cannot walk a queue-led index and sorted
 /// the whole backlog per claim: minutes for a run at 100,000 open tasks.)
 /// </summary>
@@ -18,8 +19,7 @@ internal sealed class SkipLockedClaimer(string connectionString, string worker, 
            SET "ClaimedBy" = @worker, "ClaimedAt" = @now, "LeaseExpiresAt" = @leaseEnd, "ClaimToken" = @token,
                "ClaimCount" = "ClaimCount" + 1, "Version" = "Version" + 1
          WHERE "Id" = (SELECT "Id" FROM review_tasks
-                        WHERE "Queue" = @queue AND "CompletedAt" IS NULL
-                          AND ("LeaseExpiresAt" IS NULL OR "LeaseExpiresAt" <= @now)
+                        WHERE "Queue" = @queue AND "CompletedAt" IS NULL AND "LeaseExpiresAt" IS NULL
                         ORDER BY "ClassRank", "DueDate", "ReceivedAt"
                         LIMIT 1
                         FOR UPDATE SKIP LOCKED)

@@ -19,9 +19,9 @@ public sealed class FairShare
     private double _lastServedPass;
 
     /// <summary>
-    /// Chooses the candidate to serve and counts it as served: the lowest pass, ties by name so the
-    /// choice is deterministic. Choosing and counting at once keeps concurrent claimers from all
-    /// choosing the same queue before any of them is counted.
+    /// Chooses the candidate to serve and counts it as served: the first of <see cref="Turns"/>.
+    /// Choosing and counting at once keeps concurrent claimers from all choosing the same queue
+    /// before any of them is counted.
     /// </summary>
     public string Next(IReadOnlyCollection<QueueWeight> candidates)
     {
@@ -31,17 +31,56 @@ public sealed class FairShare
             throw new ArgumentException("fair share needs at least one queue to choose from", nameof(candidates));
         }
 
-        foreach (var candidate in candidates)
+        var chosen = Turns(candidates)[0];
+        Served(chosen, candidates);
+        return chosen;
+    }
+
+    /// <summary>
+    /// The queues in the order fair share would serve them: the lowest pass first (a queue's pass
+    /// lifted to the last served one's, as serving would lift it), ties by name. Whatever subset of
+    /// <paramref name="queues"/> turns out to be the candidates, the first of them in this order is
+    /// the one <see cref="Next"/> would choose: the engine hands the order to its one-statement
+    /// claim, which learns the candidates only in the database.
+    /// </summary>
+    public IReadOnlyList<string> Turns(IEnumerable<QueueWeight> queues)
+    {
+        ArgumentNullException.ThrowIfNull(queues);
+        return [.. queues
+            .Select(q => (q.Queue, Pass: Math.Max(_pass.GetValueOrDefault(q.Queue, _lastServedPass), _lastServedPass)))
+            .OrderBy(q => q.Pass).ThenBy(q => q.Queue, StringComparer.Ordinal)
+            .Select(q => q.Queue)];
+    }
+
+    /// <summary>
+    /// Counts a task of <paramref name="served"/> as served, <paramref name="others"/> having been
+    /// in the running. Lifting a queue that was not a candidate (its first task in a worse class)
+    /// changes nothing: the last served pass never falls, so lifting it now or when it next is a
+    /// candidate comes to the same pass.
+    /// </summary>
+    public void Served(string served, IEnumerable<QueueWeight> others)
+    {
+        ArgumentNullException.ThrowIfNull(others);
+        var weight = 0.0;
+        foreach (var queue in others)
         {
-            if (!_pass.TryGetValue(candidate.Queue, out var pass) || pass < _lastServedPass)
+            if (!_pass.TryGetValue(queue.Queue, out var pass) || pass < _lastServedPass)
             {
-                _pass[candidate.Queue] = _lastServedPass;
+                _pass[queue.Queue] = _lastServedPass;
+            }
+
+            if (queue.Queue == served)
+            {
+                weight = queue.Weight;
             }
         }
 
-        var chosen = candidates.OrderBy(c => _pass[c.Queue]).ThenBy(c => c.Queue, StringComparer.Ordinal).First();
-        _lastServedPass = _pass[chosen.Queue];
-        _pass[chosen.Queue] += 1.0 / chosen.Weight;
-        return chosen.Queue;
+        if (weight <= 0)
+        {
+            throw new ArgumentException($"queue '{served}' was not among the queues in the running", nameof(served));
+        }
+
+        _lastServedPass = _pass[served];
+        _pass[served] += 1.0 / weight;
     }
 }

@@ -5,8 +5,11 @@ using BacklogFlow.Domain.Workflows;
 namespace BacklogFlow.Domain.Review;
 
 /// <summary>
-/// A case waiting for a person. It is open while nobody holds a live lease on it; a claim is a lease
-/// that expires, so a worker who walks away does not keep the task.
+/// A case waiting for a person. A claim is a lease that expires, so a worker who walks away does
+/// not keep the task: the engine's lease reaper ends a lease that ran out (<see cref="ExpireLease"/>)
+/// and the task is claimable again. Claimable means not completed and no lease recorded
+/// (<see cref="IsClaimable"/>), so the claim's index holds exactly the claimable tasks and never
+/// walks past held ones.
 /// </summary>
 public sealed class ReviewTask
 {
@@ -15,6 +18,9 @@ public sealed class ReviewTask
 
     /// <summary>Why a task whose applicant was asked to complete the application went back to the queue.</summary>
     public const string WaitingForInformationReason = "waiting for information";
+
+    /// <summary>Why a task whose holder let the lease run out went back to the queue.</summary>
+    public const string LeaseExpiredReason = "lease expired";
 
     private ReviewTask()
     {
@@ -90,10 +96,38 @@ public sealed class ReviewTask
     public static Expression<Func<ReviewTask, bool>> EscalatedBy(int targetRank) =>
         task => task.CompletedAt == null && task.ClassRank > targetRank;
 
+    /// <summary>Open tasks no lease is recorded on: what a claim may take.</summary>
+    public static Expression<Func<ReviewTask, bool>> IsClaimable =>
+        task => task.CompletedAt == null && task.LeaseExpiresAt == null;
+
+    /// <summary>Open tasks whose lease ran out by <paramref name="now"/>: what the lease reaper ends.</summary>
+    public static Expression<Func<ReviewTask, bool>> LeaseRanOutBy(DateTimeOffset now) =>
+        task => task.CompletedAt == null && task.LeaseExpiresAt <= now;
+
     public void Release(string worker, DateTimeOffset now, string reason)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         RequireHeldBy(worker, now);
+        ReturnToQueue(reason);
+    }
+
+    /// <summary>
+    /// Ends a lease that ran out by <paramref name="now"/>: the task goes back to its queue. False,
+    /// and nothing changes, when the task is completed, unleased or still held.
+    /// </summary>
+    public bool ExpireLease(DateTimeOffset now)
+    {
+        if (IsCompleted || LeaseExpiresAt is not { } end || end > now)
+        {
+            return false;
+        }
+
+        ReturnToQueue(LeaseExpiredReason);
+        return true;
+    }
+
+    private void ReturnToQueue(string reason)
+    {
         ClaimedBy = null;
         ClaimedAt = null;
         LeaseExpiresAt = null;

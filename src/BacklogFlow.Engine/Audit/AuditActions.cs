@@ -8,6 +8,7 @@ public static class AuditActions
     public const string PriorityReordered = "priority.reordered";
     public const string TasksMoved = "tasks.moved";
     public const string TaskReleased = "task.released";
+    public const string LeaseExpired = "task.lease-expired";
     public const string CaseDecided = "case.decided";
     public const string RefusalIntended = "case.refusal-intended";
     public const string HearingResponseRecorded = "case.hearing-response-recorded";

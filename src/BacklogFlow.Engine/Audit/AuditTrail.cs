@@ -16,15 +16,28 @@ public static class AuditTrail
         db.AuditEntries.Add(new AuditEntry
         {
             At = now,
-            Actor = actor.Length > 100 ? actor[..100] : actor,
+            Actor = ActorName(actor),
             Action = action,
             Subject = subject,
-            Before = before is null ? null : JsonSerializer.Serialize(before, Json),
-            After = after is null ? null : JsonSerializer.Serialize(after, Json),
+            Before = before is null ? null : ToJson(before),
+            After = after is null ? null : ToJson(after),
         });
     }
 
-    public static string TaskSubject(Guid id) => $"task:{id}";
+    /// <summary>The actor as the log keeps it (at most 100 characters).</summary>
+    public static string ActorName(string actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.Length > 100 ? actor[..100] : actor;
+    }
+
+    /// <summary>A value as the log's before and after hold it.</summary>
+    public static string ToJson(object value) => JsonSerializer.Serialize(value, Json);
+
+    /// <summary>What a task's subject starts with; the one-statement claim on PostgreSQL writes its audit entry in SQL.</summary>
+    public const string TaskSubjectPrefix = "task:";
+
+    public static string TaskSubject(Guid id) => $"{TaskSubjectPrefix}{id}";
 
     public static string CaseSubject(Guid id) => $"case:{id}";
 

@@ -18,4 +18,22 @@ public sealed class FairShares
             return _share.Next(candidates);
         }
     }
+
+    /// <inheritdoc cref="FairShare.Turns"/>
+    public IReadOnlyList<string> Turns(IEnumerable<QueueWeight> queues)
+    {
+        lock (_lock)
+        {
+            return _share.Turns(queues);
+        }
+    }
+
+    /// <inheritdoc cref="FairShare.Served"/>
+    public void Served(string served, IEnumerable<QueueWeight> others)
+    {
+        lock (_lock)
+        {
+            _share.Served(served, others);
+        }
+    }
 }

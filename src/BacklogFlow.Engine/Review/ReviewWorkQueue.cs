@@ -30,12 +30,12 @@ public sealed class ReviewWorkQueue(
 
     /// <summary>
     /// Claims the next task for <paramref name="worker"/> from the given queues, or returns null if
-    /// there is none. The best priority class present among the queues' first open tasks goes first
-    /// (fair share never serves a regular task before a mandatory one); between the queues whose
-    /// first task is in that class, <see cref="FairShare"/> picks by weight, so one provider's surge
-    /// does not starve another's; within the queue, queue order. Paused queues hand out nothing. A
-    /// task whose refusal <paramref name="worker"/> intended is skipped: it waits for a second
-    /// reviewer (four eyes). The claim and its audit entry commit together.
+    /// there is none. The best priority class present among the queues' first claimable tasks goes
+    /// first (fair share never serves a regular task before a mandatory one); between the queues
+    /// whose first task is in that class, <see cref="FairShare"/> picks by weight, so one provider's
+    /// surge does not starve another's; within the queue, queue order. Paused queues hand out
+    /// nothing. A task whose refusal <paramref name="worker"/> intended is skipped: it waits for a
+    /// second reviewer (four eyes). The claim and its audit entry commit together.
     /// </summary>
     public async Task<ReviewTask?> ClaimNextAsync(string worker, IReadOnlyCollection<string> queues, CancellationToken cancellationToken)
     {
@@ -47,12 +47,56 @@ public sealed class ReviewWorkQueue(
             return null;
         }
 
+        return db.Database.IsNpgsql()
+            ? await ClaimOnPostgreSqlAsync(worker, running, cancellationToken)
+            : await ClaimOnSqliteAsync(worker, running, cancellationToken);
+    }
+
+    /// <summary>
+    /// PostgreSQL: one statement per attempt (<see cref="ClaimSkippingLocked"/>), given the queues in
+    /// fair share's turn; it looks at the heads, takes the task and writes the audit entry, and
+    /// commits on its own: one round trip per claim.
+    /// </summary>
+    private async Task<ReviewTask?> ClaimOnPostgreSqlAsync(string worker, IReadOnlyList<QueueWeight> running, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < MaxClaimAttempts; attempt++)
+        {
+            var now = time.GetUtcNow();
+            var turns = fairShares.Turns(running).ToArray();
+            var claimed = (await ClaimSkippingLocked(db, worker, turns, now, now + options.Value.LeaseDuration, Guid.NewGuid())
+                .ToListAsync(cancellationToken)).SingleOrDefault();
+            if (claimed is not null)
+            {
+                fairShares.Served(claimed.Queue, running);
+                return claimed;
+            }
+
+            // Nothing taken: either nothing is claimable in these queues, or other claimers locked
+            // the chosen queue's last free tasks of the class between the statement's look at the
+            // heads and its lock (the claim takes only that class, so no worse task slips ahead of
+            // a better one in another queue). Look again only in the second case.
+            if (!await QueueHeads(db, worker, turns).AnyAsync(cancellationToken))
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// SQLite: in one transaction with its audit entry, the queues' heads, fair share's choice among
+    /// those in the best class, and an UPDATE whose conditions repeat the claimability test, so
+    /// that where another claim changed the row meanwhile the second claimer updates nothing.
+    /// </summary>
+    private async Task<ReviewTask?> ClaimOnSqliteAsync(string worker, IReadOnlyList<QueueWeight> running, CancellationToken cancellationToken)
+    {
         using var turn = await SqliteTurnAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         for (var attempt = 0; attempt < MaxClaimAttempts; attempt++)
         {
             var now = time.GetUtcNow();
-            var heads = await QueueHeads(db, worker, [.. running.Select(q => q.Queue)], now).ToListAsync(cancellationToken);
+            var heads = await QueueHeads(db, worker, [.. running.Select(q => q.Queue)]).ToListAsync(cancellationToken);
             if (heads.Count == 0)
             {
                 break;
@@ -61,21 +105,29 @@ public sealed class ReviewWorkQueue(
             var best = heads.Min(h => h.ClassRank);
             var candidates = running.Where(q => heads.Any(h => h.Queue == q.Queue && h.ClassRank == best)).ToList();
             var queue = fairShares.Next(candidates);
-            var claimed = db.Database.IsNpgsql()
-                ? (await ClaimSkippingLocked(db, worker, queue, best, now, now + options.Value.LeaseDuration, Guid.NewGuid()).ToListAsync(cancellationToken)).SingleOrDefault()
-                : await ClaimOnSqliteAsync(worker, queue, best, now, cancellationToken);
-            if (claimed is not null)
+            var leaseEnd = now + options.Value.LeaseDuration;
+            var token = Guid.NewGuid();
+            var next = FirstInQueueOrder(OpenTasks(db, worker, queue).Where(t => t.ClassRank == best));
+            var updated = await db.ReviewTasks
+                .Where(ReviewTask.IsClaimable)
+                .Where(t => next.Contains(t.Id))
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(t => t.ClaimedBy, worker)
+                    .SetProperty(t => t.ClaimedAt, now)
+                    .SetProperty(t => t.LeaseExpiresAt, leaseEnd)
+                    .SetProperty(t => t.ClaimToken, token)
+                    .SetProperty(t => t.ClaimCount, t => t.ClaimCount + 1)
+                    .SetProperty(t => t.Version, t => t.Version + 1),
+                    cancellationToken);
+            if (updated == 1)
             {
+                var claimed = await db.ReviewTasks.AsNoTracking().SingleAsync(t => t.ClaimToken == token, cancellationToken);
                 db.Audit(worker, AuditActions.TaskClaimed, AuditTrail.TaskSubject(claimed.Id), before: null,
                     new { claimed.Queue, claimed.PriorityClass, claimed.DueDate, claimed.ClaimCount, claimed.LeaseExpiresAt }, now);
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 return claimed;
             }
-
-            // Other workers took that queue's last free tasks of the class between the look and the
-            // claim (the claim takes only that class, so no worse task slips ahead of a better one in
-            // another queue): look again.
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -86,69 +138,76 @@ public sealed class ReviewWorkQueue(
     /// The first claimable task's class rank in each of <paramref name="queueNames"/> that has one:
     /// one index seek per queue (ix_review_tasks_queue_order is led by the queue), in one statement.
     /// </summary>
-    internal static IQueryable<QueueHead> QueueHeads(BacklogFlowDbContext db, string worker, string[] queueNames, DateTimeOffset now) =>
+    internal static IQueryable<QueueHead> QueueHeads(BacklogFlowDbContext db, string worker, string[] queueNames) =>
         queueNames
-            .Select(queue => OpenTasks(db, worker, queue, now).InQueueOrder().Select(t => new QueueHead { Queue = t.Queue, ClassRank = t.ClassRank }).Take(1))
+            .Select(queue => OpenTasks(db, worker, queue).InQueueOrder().Select(t => new QueueHead { Queue = t.Queue, ClassRank = t.ClassRank }).Take(1))
             .Aggregate((all, next) => all.Concat(next));
 
-    /// <summary>SQLite: the first open task of the queue and class, taken with an UPDATE whose conditions repeat the openness test.</summary>
-    private async Task<ReviewTask?> ClaimOnSqliteAsync(string worker, string queue, int classRank, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var leaseEnd = now + options.Value.LeaseDuration;
-        var token = Guid.NewGuid();
-        var next = FirstInQueueOrder(OpenTasks(db, worker, queue, now).Where(t => t.ClassRank == classRank));
-
-        // The outer conditions repeat the openness test so that, where the database re-reads a row
-        // another claim changed meanwhile, the second claimer updates nothing.
-        var claimed = await db.ReviewTasks
-            .Where(t => next.Contains(t.Id) && t.CompletedAt == null && (t.LeaseExpiresAt == null || t.LeaseExpiresAt <= now))
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(t => t.ClaimedBy, worker)
-                .SetProperty(t => t.ClaimedAt, now)
-                .SetProperty(t => t.LeaseExpiresAt, leaseEnd)
-                .SetProperty(t => t.ClaimToken, token)
-                .SetProperty(t => t.ClaimCount, t => t.ClaimCount + 1)
-                .SetProperty(t => t.Version, t => t.Version + 1),
-                cancellationToken);
-        return claimed == 1 ? await db.ReviewTasks.AsNoTracking().SingleAsync(t => t.ClaimToken == token, cancellationToken) : null;
-    }
-
     /// <summary>
-    /// Tasks of the queue that are not completed, not held under a live lease, and not waiting for a
-    /// reviewer other than <paramref name="worker"/>.
+    /// Claimable tasks of the queue (<see cref="ReviewTask.IsClaimable"/>) that are not waiting for
+    /// a reviewer other than <paramref name="worker"/>.
     /// </summary>
-    internal static IQueryable<ReviewTask> OpenTasks(BacklogFlowDbContext db, string worker, string queue, DateTimeOffset now) =>
-        db.ReviewTasks.Where(t =>
-            t.Queue == queue && t.CompletedAt == null && (t.LeaseExpiresAt == null || t.LeaseExpiresAt <= now)
-            && (t.RefusalIntendedBy == null || t.RefusalIntendedBy != worker));
+    internal static IQueryable<ReviewTask> OpenTasks(BacklogFlowDbContext db, string worker, string queue) =>
+        db.ReviewTasks.Where(ReviewTask.IsClaimable).Where(t =>
+            t.Queue == queue && (t.RefusalIntendedBy == null || t.RefusalIntendedBy != worker));
 
     /// <summary>The id of the first task in queue order: the inner select of the claim on SQLite.</summary>
     internal static IQueryable<Guid> FirstInQueueOrder(IQueryable<ReviewTask> open) => open.InQueueOrder().Select(t => t.Id).Take(1);
 
     /// <summary>
-    /// PostgreSQL: one statement that locks the first open task of the queue and class in queue order and skips
-    /// rows other claimers have locked, so concurrent claimers never wait for or collide with each
-    /// other. The ORDER BY is <see cref="QueueOrder"/> and, with the queue fixed, walks
-    /// ix_review_tasks_queue_order (queue, class rank, due date, receipt), skipping live leases on
-    /// the way; the engine tests run the queue-order test on both providers to keep the two
-    /// spellings equal, and explain this statement to check the plan. A task awaiting a second
-    /// reviewer is skipped by the one who intended its refusal, as on SQLite.
+    /// PostgreSQL: the whole claim in one statement. <c>heads</c> is each queue's first claimable
+    /// task (one seek per queue into ix_review_tasks_queue_order, which holds only claimable tasks,
+    /// so it never walks past held ones); <c>chosen</c> the best class among them and, between the
+    /// queues whose head is in it, the first in <paramref name="turns"/> (fair share's order);
+    /// <c>next</c> locks that queue's first task of the class in queue order, skipping rows other
+    /// claimers have locked, so concurrent claimers never wait for or collide with each other; the
+    /// update leases it, and the audit entry is written in the same statement (its fields as the
+    /// SQLite path writes them; the engine tests compare the two). The ORDER BY is
+    /// <see cref="QueueOrder"/>: the engine tests run the queue-order test on both providers to
+    /// keep the two spellings equal, and explain this statement to check the plan. A task awaiting
+    /// a second reviewer is skipped by the one who intended its refusal, as on SQLite.
     /// </summary>
     internal static IQueryable<ReviewTask> ClaimSkippingLocked(
-        BacklogFlowDbContext db, string worker, string queue, int classRank, DateTimeOffset now, DateTimeOffset leaseEnd, Guid token) =>
+        BacklogFlowDbContext db, string worker, string[] turns, DateTimeOffset now, DateTimeOffset leaseEnd, Guid token) =>
         db.ReviewTasks.FromSql($"""
-            UPDATE review_tasks AS t
-               SET "ClaimedBy" = {worker}, "ClaimedAt" = {now}, "LeaseExpiresAt" = {leaseEnd}, "ClaimToken" = {token},
-                   "ClaimCount" = t."ClaimCount" + 1, "Version" = t."Version" + 1
-              FROM (SELECT "Id" FROM review_tasks
-                     WHERE "Queue" = {queue} AND "ClassRank" = {classRank} AND "CompletedAt" IS NULL
-                       AND ("LeaseExpiresAt" IS NULL OR "LeaseExpiresAt" <= {now})
-                       AND ("RefusalIntendedBy" IS NULL OR "RefusalIntendedBy" <> {worker})
-                     ORDER BY "ClassRank", "DueDate", "ReceivedAt"
-                     LIMIT 1
-                     FOR UPDATE SKIP LOCKED) AS next
-             WHERE t."Id" = next."Id"
-            RETURNING t.*
+            WITH heads AS (
+                SELECT q.queue, q.turn, h."ClassRank"
+                  FROM unnest({turns}::text[]) WITH ORDINALITY AS q(queue, turn)
+                 CROSS JOIN LATERAL (
+                       SELECT "ClassRank" FROM review_tasks
+                        WHERE "Queue" = q.queue AND "CompletedAt" IS NULL AND "LeaseExpiresAt" IS NULL
+                          AND ("RefusalIntendedBy" IS NULL OR "RefusalIntendedBy" <> {worker})
+                        ORDER BY "ClassRank", "DueDate", "ReceivedAt"
+                        LIMIT 1) AS h
+            ),
+            chosen AS (
+                SELECT queue, "ClassRank" FROM heads ORDER BY "ClassRank", turn LIMIT 1
+            ),
+            next AS (
+                SELECT "Id" FROM review_tasks
+                 WHERE "Queue" = (SELECT queue FROM chosen) AND "ClassRank" = (SELECT "ClassRank" FROM chosen)
+                   AND "CompletedAt" IS NULL AND "LeaseExpiresAt" IS NULL
+                   AND ("RefusalIntendedBy" IS NULL OR "RefusalIntendedBy" <> {worker})
+                 ORDER BY "ClassRank", "DueDate", "ReceivedAt"
+                 LIMIT 1
+                 FOR UPDATE SKIP LOCKED
+            ),
+            claimed AS (
+                UPDATE review_tasks AS t
+                   SET "ClaimedBy" = {worker}, "ClaimedAt" = {now}, "LeaseExpiresAt" = {leaseEnd}, "ClaimToken" = {token},
+                       "ClaimCount" = t."ClaimCount" + 1, "Version" = t."Version" + 1
+                  FROM next
+                 WHERE t."Id" = next."Id"
+                RETURNING t.*
+            ),
+            audited AS (
+                INSERT INTO audit_entries ("At", "Actor", "Action", "Subject", "After")
+                SELECT {now}, {AuditTrail.ActorName(worker)}, {AuditActions.TaskClaimed}, {AuditTrail.TaskSubjectPrefix} || c."Id",
+                       json_build_object('queue', c."Queue", 'priorityClass', c."PriorityClass", 'dueDate', c."DueDate",
+                                         'claimCount', c."ClaimCount", 'leaseExpiresAt', {AuditTrail.ToJson(leaseEnd)}::json)::text
+                  FROM claimed AS c
+            )
+            SELECT * FROM claimed
             """).AsNoTracking();
 
     /// <summary>The tasks <paramref name="worker"/> holds a live lease on, the soonest due first.</summary>

@@ -269,9 +269,13 @@ namespace BacklogFlow.Migrations.PostgreSql.Migrations
                     b.HasIndex("ClaimToken")
                         .IsUnique();
 
+                    b.HasIndex("LeaseExpiresAt")
+                        .HasDatabaseName("ix_review_tasks_leases")
+                        .HasFilter("\"CompletedAt\" IS NULL AND \"LeaseExpiresAt\" IS NOT NULL");
+
                     b.HasIndex("Queue", "ClassRank", "DueDate", "ReceivedAt")
                         .HasDatabaseName("ix_review_tasks_queue_order")
-                        .HasFilter("\"CompletedAt\" IS NULL");
+                        .HasFilter("\"CompletedAt\" IS NULL AND \"LeaseExpiresAt\" IS NULL");
 
                     b.ToTable("review_tasks", (string)null);
                 });

@@ -49,6 +49,40 @@ public sealed class FairShareTests
     }
 
     [Fact]
+    public void TurnsThenServed_CandidatesKnownOnlyAfterwards_SameChoicesAsNext()
+    {
+        // The engine's one-statement claim gets the turns of every running queue, learns in the
+        // database which of them are candidates (head in the best class), serves the first of those
+        // in turn order, and counts it served among all running queues.
+        QueueWeight[] running = [Mandatory, Unknown, Gva, new("vog-rp-review", 4)];
+        var random = new Random(6);
+        var sequence = Enumerable.Range(0, 2_000)
+            .Select(_ => running.Where(_ => random.Next(3) > 0).ToArray())
+            .Where(candidates => candidates.Length > 0)
+            .ToList();
+        var byNext = new FairShare();
+        var byTurns = new FairShare();
+
+        var chosenByNext = sequence.Select(candidates => byNext.Next(candidates)).ToList();
+        var chosenByTurns = sequence.Select(candidates =>
+        {
+            var chosen = byTurns.Turns(running).First(queue => candidates.Any(c => c.Queue == queue));
+            byTurns.Served(chosen, running);
+            return chosen;
+        }).ToList();
+
+        chosenByTurns.Should().Equal(chosenByNext);
+    }
+
+    [Fact]
+    public void Served_QueueNotInTheRunning_Refused()
+    {
+        var served = () => new FairShare().Served(Gva.Queue, [Mandatory, Unknown]);
+
+        served.Should().Throw<ArgumentException>();
+    }
+
+    [Fact]
     public void Next_NoCandidates_Refused()
     {
         var next = () => new FairShare().Next([]);

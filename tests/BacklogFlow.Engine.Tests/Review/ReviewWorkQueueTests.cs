@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json;
 using BacklogFlow.Contracts;
 using BacklogFlow.Domain.Cases;
 using BacklogFlow.Domain.Deadlines;
@@ -79,7 +81,7 @@ public abstract class ReviewWorkQueueTests
     }
 
     [Fact]
-    public async Task ClaimNextAsync_LeaseExpired_TaskReturnsAndOldHolderCannotDecide()
+    public async Task ClaimNextAsync_LeaseExpired_ReaperReturnsTheTaskAndOldHolderCannotDecide()
     {
         await using var engine = await EngineTestHost.StartAsync(new Dictionary<string, string?> { ["BacklogFlow:Review:LeaseDuration"] = "00:10:00" }, database: Database);
         await engine.SeedReviewTasksAsync([Applications.Details()]);
@@ -87,13 +89,56 @@ public abstract class ReviewWorkQueueTests
         (await engine.ClaimNextAsync("worker-2", AllVogNpQueues)).Should().BeNull("the lease is still live");
 
         engine.Time.Advance(TimeSpan.FromMinutes(10));
+        var beforeReaping = await engine.ClaimNextAsync("worker-2", AllVogNpQueues);
+        var lateBeforeReaping = () => CompleteAsync(engine, first!.Id, "worker-1");
+        await lateBeforeReaping.Should().ThrowAsync<TaskNotHeldException>("the lease ran out, reaped or not");
+        var reaped = await ReapAsync(engine);
         var second = await engine.ClaimNextAsync("worker-2", AllVogNpQueues);
 
+        beforeReaping.Should().BeNull("a task is back in its queue once the lease reaper has ended the lease");
+        reaped.Should().Be(1);
+        (await ReapAsync(engine)).Should().Be(0, "a lease is ended once");
         second!.Id.Should().Be(first!.Id);
         second.ClaimCount.Should().Be(2);
-        var late = () => engine.InScopeAsync(sp => sp.GetRequiredService<ReviewWorkQueue>().CompleteAsync(first.Id, "worker-1", DecisionOutcome.Issue, Cancel));
+        second.LastReleaseReason.Should().Be(ReviewTask.LeaseExpiredReason);
+        var late = () => CompleteAsync(engine, first.Id, "worker-1");
         await late.Should().ThrowAsync<TaskNotHeldException>();
+        var audit = await engine.QueryAsync(db => db.AuditEntries.OrderBy(e => e.Id).ToListAsync(Cancel));
+        audit.Select(e => (e.Actor, e.Action, e.Subject)).Should().Equal(
+            ("worker-1", AuditActions.TaskClaimed, AuditTrail.TaskSubject(first.Id)),
+            (LeaseReaper.Actor, AuditActions.LeaseExpired, AuditTrail.TaskSubject(first.Id)),
+            ("worker-2", AuditActions.TaskClaimed, AuditTrail.TaskSubject(first.Id)));
+        audit[1].Before.Should().Contain("worker-1");
     }
+
+    [Fact]
+    public async Task ClaimNextAsync_AuditEntry_RecordsTheClaimedTaskAsStored()
+    {
+        await using var engine = await EngineTestHost.StartAsync(new Dictionary<string, string?> { ["BacklogFlow:Review:LeaseDuration"] = "00:10:00" }, database: Database);
+        await engine.SeedReviewTasksAsync([Applications.Details(sector: "childcare")]);
+
+        var claimed = await engine.ClaimNextAsync("reviewer-\"a\"", AllVogNpQueues);
+
+        var entry = await engine.QueryAsync(db => db.AuditEntries.SingleAsync(Cancel));
+        entry.Subject.Should().Be(AuditTrail.TaskSubject(claimed!.Id));
+        entry.Actor.Should().Be("reviewer-\"a\"");
+        entry.At.Should().Be(EngineTestHost.Start);
+        entry.Before.Should().BeNull();
+        using var after = JsonDocument.Parse(entry.After!);
+        after.RootElement.EnumerateObject().Select(p => p.Name).Should().Equal("queue", "priorityClass", "dueDate", "claimCount", "leaseExpiresAt");
+        var root = after.RootElement;
+        root.GetProperty("queue").GetString().Should().Be(claimed.Queue);
+        root.GetProperty("priorityClass").GetString().Should().Be(claimed.PriorityClass);
+        root.GetProperty("dueDate").GetString().Should().Be(claimed.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        root.GetProperty("claimCount").GetInt32().Should().Be(1);
+        root.GetProperty("leaseExpiresAt").GetDateTimeOffset().Should().Be(EngineTestHost.Start.AddMinutes(10));
+    }
+
+    private static Task<int> ReapAsync(EngineTestHost engine) =>
+        engine.InScopeAsync(sp => sp.GetRequiredService<LeaseReaper>().ReapAsync(Cancel));
+
+    private static Task<ApplicationCase> CompleteAsync(EngineTestHost engine, Guid taskId, string worker) =>
+        engine.InScopeAsync(sp => sp.GetRequiredService<ReviewWorkQueue>().CompleteAsync(taskId, worker, DecisionOutcome.Issue, Cancel));
 
     [Fact]
     public async Task CompleteAsync_HeldTask_CaseDecidedAndDecisionPublished()

@@ -68,8 +68,9 @@ public sealed class EngineTestHost : IAsyncDisposable
         {
             [$"{DatabaseOptions.Section}:Provider"] = database.ToString(),
 
-            // Tests drive the sweeper themselves; in the background it would race them on fake time.
+            // Tests drive the sweeper and the lease reaper themselves; in the background they would race them on fake time.
             ["BacklogFlow:DeadlineSweep:Enabled"] = "false",
+            ["BacklogFlow:Review:LeaseReaperEnabled"] = "false",
             [$"{DatabaseOptions.Section}:ConnectionString"] = database == TestDatabase.PostgreSql
                 ? await PostgreSqlTestDatabases.CreateAsync(TestContext.Current.CancellationToken)
                 : $"Data Source={Path.Combine(directory, "engine.db")}",

@@ -41,6 +41,7 @@ public sealed class WebTestHost(
     {
         builder.UseSetting("BacklogFlow:Database:ConnectionString", $"Data Source={Path.Combine(_directory, "web.db")}");
         builder.UseSetting("BacklogFlow:DeadlineSweep:Enabled", "false");
+        builder.UseSetting("BacklogFlow:Review:LeaseReaperEnabled", "false");
         builder.UseSetting("BacklogFlow:Workflows:Directory", Path.Combine(LocalServers.RepositoryRoot, "workflows"));
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -21,14 +21,21 @@ public sealed class ReviewTaskConfiguration : IEntityTypeConfiguration<ReviewTas
         builder.Ignore(t => t.IsCompleted);
         builder.HasOne<ApplicationCase>().WithMany().HasForeignKey(t => t.CaseId);
 
-        // A claim first looks at each of the worker's queues' first open task, then takes from the
+        // A claim looks at each of the worker's queues' first claimable task, then takes from the
         // queue fair share picks (ReviewWorkQueue.ClaimNextAsync): both are one seek into this index
-        // per queue and a walk in queue order (QueueOrder) past live leases, over open tasks only.
-        // Led by the queue, a queue's tasks are together however much work of an earlier class other
-        // queues hold (ClaimsAtScaleTests checks the plan on PostgreSQL and SQLite).
+        // per queue, in queue order (QueueOrder). It holds only claimable tasks (ReviewTask.IsClaimable):
+        // a claim takes its task out, a release or the lease reaper puts it back, so a claim never
+        // walks past held tasks. Led by the queue, a queue's tasks are together however much work
+        // of an earlier class other queues hold (ClaimsAtScaleTests checks the plan on PostgreSQL
+        // and SQLite).
         builder.HasIndex(t => new { t.Queue, t.ClassRank, t.DueDate, t.ReceivedAt })
             .HasDatabaseName("ix_review_tasks_queue_order")
-            .HasFilter("\"CompletedAt\" IS NULL");
+            .HasFilter("\"CompletedAt\" IS NULL AND \"LeaseExpiresAt\" IS NULL");
+
+        // The held tasks, by lease end: the lease reaper finds the leases that ran out here.
+        builder.HasIndex(t => t.LeaseExpiresAt)
+            .HasDatabaseName("ix_review_tasks_leases")
+            .HasFilter("\"CompletedAt\" IS NULL AND \"LeaseExpiresAt\" IS NOT NULL");
         builder.HasIndex(t => t.ClaimToken).IsUnique();
         builder.HasIndex(t => t.CaseId);
     }

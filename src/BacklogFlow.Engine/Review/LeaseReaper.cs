@@ -1,0 +1,105 @@
+using BacklogFlow.Domain.Review;
+using BacklogFlow.Engine.Audit;
+using BacklogFlow.Engine.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace BacklogFlow.Engine.Review;
+
+/// <summary>
+/// Puts tasks whose lease ran out back in their queue (<see cref="ReviewTask.ExpireLease"/>), every
+/// <see cref="ReviewOptions.LeaseReapInterval"/>, each with an audit entry. Why a reaper and not a
+/// claim that also takes expired leases: a claim then had to walk past every held task at the head
+/// of its queue (the lease end was not in the index, and could not be: it is compared with the
+/// clock), so claims slowed as work was held; with leases ended here, the claim's index holds only
+/// claimable tasks. Held tasks whose lease ran out are few (workers who walked away), found through
+/// ix_review_tasks_leases.
+/// </summary>
+public sealed partial class LeaseReaper(
+    IServiceScopeFactory scopes,
+    SqliteWriteTurns sqliteTurns,
+    TimeProvider time,
+    IOptions<ReviewOptions> options,
+    ILogger<LeaseReaper> logger) : BackgroundService
+{
+    /// <summary>Who the audit log says ended the lease.</summary>
+    public const string Actor = "engine:lease-reaper";
+
+    /// <summary>Tasks ended per transaction.</summary>
+    private const int BatchSize = 500;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.LeaseReaperEnabled)
+        {
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var reaped = await ReapAsync(stoppingToken);
+                if (reaped > 0)
+                {
+                    LogReaped(logger, reaped);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogReapFailed(logger, ex);
+            }
+
+            await Task.Delay(options.Value.LeaseReapInterval, time, stoppingToken);
+        }
+    }
+
+    /// <summary>Ends every lease that ran out by now; returns how many.</summary>
+    public async Task<int> ReapAsync(CancellationToken cancellationToken)
+    {
+        var reaped = 0;
+        while (true)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<BacklogFlowDbContext>();
+            using var turn = await sqliteTurns.WaitIfSqliteAsync(db, cancellationToken);
+            var now = time.GetUtcNow();
+            var expired = await db.ReviewTasks.Where(ReviewTask.LeaseRanOutBy(now))
+                .OrderBy(t => t.LeaseExpiresAt).Take(BatchSize).ToListAsync(cancellationToken);
+            foreach (var task in expired)
+            {
+                var holder = task.ClaimedBy;
+                if (task.ExpireLease(now))
+                {
+                    db.Audit(Actor, AuditActions.LeaseExpired, AuditTrail.TaskSubject(task.Id), new { claimedBy = holder }, new { reason = task.LastReleaseReason }, now);
+                }
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // The holder released or completed one of them meanwhile (or a supervisor moved it):
+                // nothing of this batch is saved; the next pass reads the tasks again.
+                return reaped;
+            }
+
+            reaped += expired.Count;
+            if (expired.Count < BatchSize)
+            {
+                return reaped;
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Lease reaper: {Reaped} review tasks whose lease ran out are back in their queue")]
+    private static partial void LogReaped(ILogger logger, int reaped);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Lease reaper failed; trying again at the next interval")]
+    private static partial void LogReapFailed(ILogger logger, Exception exception);
+}
