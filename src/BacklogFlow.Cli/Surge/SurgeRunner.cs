@@ -18,6 +18,13 @@ internal sealed class SurgeRunner(
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// The longest between two counts in the database while replies keep coming. A count reads every
+    /// case of the surge (14 ms at 20,000), so counting every poll took a tenth of a core from the
+    /// engine it measures; while replies arrive the surge is plainly not over yet.
+    /// </summary>
+    private static readonly TimeSpan CountInterval = TimeSpan.FromSeconds(1);
+
     /// <param name="progress">Told (accounted for, total) as the engine works.</param>
     public async Task<SurgeResult> RunAsync(TimeSpan timeout, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
@@ -47,16 +54,28 @@ internal sealed class SurgeRunner(
 
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             deadline.CancelAfter(timeout);
-            BacklogAccount account;
-            bool settled;
+            BacklogAccount? account = null;
+            var settled = false;
+            var lastCounted = TimeSpan.Zero;
+            var repliesAtLastPoll = -1;
             while (true)
             {
-                account = await CountAsync(host, cancellationToken);
-                progress?.Report((account.MessagesAccountedFor, specification.MessageCount));
-                settled = account.MessagesAccountedFor >= specification.MessageCount
-                    && account.PendingOutboxMessages == 0
-                    && replies.Decided >= account.DecidedAutomatically + account.DecidedAfterReview
-                    && replies.Rejected >= account.Quarantined;
+                // Count when the replies stopped coming since the last poll (the surge may be over),
+                // when time is up, or at least every CountInterval (progress).
+                var repliesNow = replies.Decided + replies.Rejected;
+                if (account is null || repliesNow == repliesAtLastPoll || deadline.IsCancellationRequested
+                    || stopwatch.Elapsed - lastCounted >= CountInterval)
+                {
+                    account = await CountAsync(host, cancellationToken);
+                    lastCounted = stopwatch.Elapsed;
+                    progress?.Report((account.MessagesAccountedFor, specification.MessageCount));
+                    settled = account.MessagesAccountedFor >= specification.MessageCount
+                        && account.PendingOutboxMessages == 0
+                        && replies.Decided >= account.DecidedAutomatically + account.DecidedAfterReview
+                        && replies.Rejected >= account.Quarantined;
+                }
+
+                repliesAtLastPoll = repliesNow;
                 if (settled || deadline.IsCancellationRequested)
                 {
                     break;

@@ -132,11 +132,29 @@ public sealed class ApplicationIntake(
             return [];
         }
 
-        var sources = keys.Select(k => k.SourceSystem).Distinct().ToList();
-        var ids = keys.Select(k => k.ApplicationId).Distinct().ToList();
-        var records = await db.IntakeRecords.AsNoTracking()
-            .Where(r => sources.Contains(r.SourceSystem) && ids.Contains(r.ApplicationId))
-            .ToListAsync(cancellationToken);
+        List<IntakeRecord> records;
+        if (db.Database.IsNpgsql())
+        {
+            // One primary-key probe per key. Asked as "source = ANY(...) AND id = ANY(...)",
+            // PostgreSQL 15 seeks the source only and filters the ids: every record of the source
+            // read per batch, which made intake slow down as the table grew (14 ms a batch at
+            // 20,000 records, most of the engine's database time in `bench intake`).
+            string[] sources = [.. keys.Select(k => k.SourceSystem)];
+            string[] ids = [.. keys.Select(k => k.ApplicationId)];
+            records = await db.IntakeRecords.FromSql($"""
+                SELECT i.* FROM unnest({sources}::text[], {ids}::text[]) AS k(source, id)
+                  JOIN intake_records AS i ON i."SourceSystem" = k.source AND i."ApplicationId" = k.id
+                """).AsNoTracking().ToListAsync(cancellationToken);
+        }
+        else
+        {
+            var sources = keys.Select(k => k.SourceSystem).Distinct().ToList();
+            var ids = keys.Select(k => k.ApplicationId).Distinct().ToList();
+            records = await db.IntakeRecords.AsNoTracking()
+                .Where(r => sources.Contains(r.SourceSystem) && ids.Contains(r.ApplicationId))
+                .ToListAsync(cancellationToken);
+        }
+
         return records.Where(r => keys.Contains((r.SourceSystem, r.ApplicationId))).ToDictionary(r => (r.SourceSystem, r.ApplicationId));
     }
 
