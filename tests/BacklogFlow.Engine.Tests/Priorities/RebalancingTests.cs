@@ -135,6 +135,32 @@ public abstract class RebalancingTests
     }
 
     [Fact]
+    public async Task ReorderAsync_MoreOpenTasksThanABatch_EveryOpenTaskRerankedOnce()
+    {
+        await using var engine = await EngineTestHost.StartAsync(
+            new Dictionary<string, string?> { ["BacklogFlow:Review:RerankBatchSize"] = "3" }, database: Database);
+        var start = EngineTestHost.Start;
+        var seeded = await engine.SeedReviewTasksAsync(
+        [
+            .. Enumerable.Range(0, 6).Select(i => Applications.Details(sector: "childcare", receivedAt: start.AddHours(-i - 1))),
+            .. Enumerable.Range(0, 5).Select(i => Applications.Details(sector: "general", receivedAt: start.AddHours(-i - 1))),
+        ]);
+        var held = await engine.ClaimNextAsync("worker-1", AllVogNpQueues);
+        var decided = await engine.ClaimNextAsync("worker-1", AllVogNpQueues);
+        await engine.InScopeAsync(sp => sp.GetRequiredService<ReviewWorkQueue>().CompleteAsync(decided!.Id, "worker-1", DecisionOutcome.Issue, Cancel));
+
+        var (_, reranked) = await engine.InScopeAsync(sp =>
+            sp.GetRequiredService<ClassRankings>().ReorderAsync(["at-risk", "regular", "mandatory"], 0, "supervisor-1", Cancel));
+
+        reranked.Should().Be(10, "every open task, held or not, changed rank; the decided one is left as it was");
+        var stored = await engine.QueryAsync(db => db.ReviewTasks.AsNoTracking().ToListAsync(Cancel));
+        stored.Where(t => !t.IsCompleted).Should().OnlyContain(t => t.ClassRank == (t.PriorityClass == "regular" ? 1 : 2));
+        stored.Single(t => t.Id == decided!.Id).ClassRank.Should().Be(1, "a decided task keeps the rank it was decided at");
+        stored.Single(t => t.Id == held!.Id).IsHeldBy("worker-1", engine.Time.GetUtcNow()).Should().BeTrue("a re-rank does not disturb a holder");
+        seeded.Should().HaveCount(11);
+    }
+
+    [Fact]
     public async Task ReconcileRanksAsync_TaskRankedByAnOldOrder_PutRight()
     {
         await using var engine = await EngineTestHost.StartAsync(database: Database);
