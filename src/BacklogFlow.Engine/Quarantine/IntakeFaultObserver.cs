@@ -3,6 +3,7 @@ using BacklogFlow.Engine.Intake;
 using BacklogFlow.Engine.Observability;
 using BacklogFlow.Engine.Persistence;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -108,13 +109,32 @@ public sealed partial class IntakeFaultObserver(
                 ?? (Guid.TryParse(context.GetMessageId()?.ToString(), out var id) ? id : null);
             var body = context.Body.GetBytes();
             var payload = QuarantinedPayload.FromBody(body);
-            if (await db.FindOpenQuarantineAsync(reason, messageId, context.Redelivered ? payload : null, context.CancellationToken) is not null)
+            var now = time.GetUtcNow();
+
+            // Dealt with before: the row committed but the broker never heard (a broker restart
+            // between the commit and the acknowledgement), so it delivers the message again. A
+            // message with an id is known by the intake inbox, where the quarantine records it as
+            // intake records what it took in: delivered again after a processing failure, it is
+            // then acknowledged by intake as redelivered instead of being taken in as well. One
+            // without an id only by its payload, when the broker marks it redelivered.
+            if (messageId is { } known)
             {
+                if (await db.ProcessedMessages.AnyAsync(m => m.MessageId == known, context.CancellationToken))
+                {
+                    metrics.IntakeMessage(IntakeOutcome.Redelivered);
+                    return;
+                }
+
+                db.ProcessedMessages.Add(new ProcessedMessage { MessageId = known, ProcessedAt = now, Outcome = nameof(IntakeOutcome.Quarantined) });
+            }
+            else if (context.Redelivered && await db.IsQuarantinedUnidentifiedAsync(reason, payload, context.CancellationToken))
+            {
+                metrics.IntakeMessage(IntakeOutcome.Redelivered);
                 return;
             }
 
             var (sourceSystem, applicationId) = QuarantinedPayload.BestEffortIds(body);
-            db.Quarantine(reason, detail, payload, sourceSystem, applicationId, messageId, time.GetUtcNow());
+            db.Quarantine(reason, detail, payload, sourceSystem, applicationId, messageId, now);
             await db.SaveChangesAsync(context.CancellationToken);
             metrics.IntakeQuarantined(reason);
         }

@@ -53,20 +53,17 @@ public static class QuarantineRecorder
     }
 
     /// <summary>
-    /// The same message, quarantined before and still waiting for a supervisor. A fault observer
-    /// asks before it keeps a message: when the row committed but the broker never heard (a broker
-    /// restart between the commit and the acknowledgement), the broker delivers the message again.
-    /// Known by its message id; a message without one only by its payload, and only when the broker
-    /// marks it redelivered (the same garbage sent twice by the legacy system is two messages).
+    /// Whether a message without an id, with this payload, is quarantined for this reason and still
+    /// waits for a supervisor: what a fault observer asks of a message the broker delivers again
+    /// (the same garbage sent twice by the legacy system is two messages, so only then). Messages
+    /// with an id are known by the intake inbox instead.
     /// </summary>
-    public static Task<QuarantinedMessage?> FindOpenQuarantineAsync(
-        this BacklogFlowDbContext db, string reason, Guid? messageId, string? redeliveredPayload, CancellationToken cancellationToken)
+    public static Task<bool> IsQuarantinedUnidentifiedAsync(
+        this BacklogFlowDbContext db, string reason, string payload, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var open = db.QuarantinedMessages.Where(m => m.Reason == reason && m.ResolvedAt == null);
-        return messageId is { } id ? open.FirstOrDefaultAsync(m => m.MessageId == id, cancellationToken)
-            : redeliveredPayload is not null ? open.FirstOrDefaultAsync(m => m.MessageId == null && m.Payload == redeliveredPayload, cancellationToken)
-            : Task.FromResult<QuarantinedMessage?>(null);
+        return db.QuarantinedMessages.AnyAsync(
+            m => m.Reason == reason && m.ResolvedAt == null && m.MessageId == null && m.Payload == payload, cancellationToken);
     }
 
     private static string? Truncate(string? value) => value is { Length: > 100 } ? value[..100] : value;

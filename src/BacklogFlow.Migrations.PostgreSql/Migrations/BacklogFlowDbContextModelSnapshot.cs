@@ -506,8 +506,6 @@ namespace BacklogFlow.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MessageId");
-
                     b.HasIndex("QuarantinedAt");
 
                     b.HasIndex("SourceSystem", "Reason");

@@ -497,8 +497,6 @@ namespace BacklogFlow.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MessageId");
-
                     b.HasIndex("QuarantinedAt");
 
                     b.HasIndex("SourceSystem", "Reason");

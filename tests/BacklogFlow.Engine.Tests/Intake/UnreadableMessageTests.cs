@@ -49,40 +49,59 @@ public abstract class UnreadableMessageTests
     }
 
     [Fact]
-    public async Task Quarantine_SameMessageDeliveredAgain_FoundOpenByItsIdOrRedeliveredPayload()
+    public async Task Receive_UnreadableMessageDeliveredAgainWithItsId_QuarantinedOnce()
     {
         // A broker restart between the quarantine's commit and the acknowledgement delivers the
-        // message again; the fault observer asks this before it keeps it a second time.
+        // message again: the intake inbox knows its id.
         await using var engine = await EngineTestHost.StartAsync(database: Database);
         var messageId = Guid.NewGuid();
-        const string withId = "{ garbled with an id", withoutId = "{ garbled without one";
-        var (kept, keptWithoutId) = await engine.QueryAsync(async db =>
+
+        await engine.Harness.Bus.Publish(Applications.Submitted(), Garbled("{ garbled", messageId), Cancel);
+        await engine.Intake.WaitForAsync("quarantined", 1, Cancel);
+        await engine.Harness.Bus.Publish(Applications.Submitted(), Garbled("{ garbled", messageId), Cancel);
+        await engine.Intake.WaitForAsync("redelivered", 1, Cancel);
+
+        var quarantined = await engine.QueryAsync(db => db.QuarantinedMessages.SingleAsync(Cancel));
+        quarantined.Payload.Should().Be("{ garbled", "the same message is kept once");
+        (await engine.Rejections.WaitForAsync(1, Cancel)).Should().ContainSingle("and its sender told once");
+        (await engine.QueryAsync(db => db.ProcessedMessages.SingleAsync(m => m.MessageId == messageId, Cancel))).Outcome.Should().Be("Quarantined");
+    }
+
+    [Fact]
+    public async Task IsQuarantinedUnidentifiedAsync_OpenEntryWithoutAnId_FoundByPayloadUntilResolved()
+    {
+        // A message without an id that the broker delivers again is known only by its payload.
+        await using var engine = await EngineTestHost.StartAsync(database: Database);
+        const string payload = "{ garbled without an id";
+        var kept = await engine.QueryAsync(async db =>
         {
-            var now = engine.Time.GetUtcNow();
-            var first = db.Quarantine(QuarantineReasons.Unreadable, "unreadable", withId, null, null, messageId, now);
-            var second = db.Quarantine(QuarantineReasons.Unreadable, "unreadable", withoutId, null, null, null, now);
+            var entry = db.Quarantine(QuarantineReasons.Unreadable, "unreadable", payload, null, null, null, engine.Time.GetUtcNow());
+            db.Quarantine(QuarantineReasons.Unreadable, "unreadable", "{ with an id", null, null, Guid.NewGuid(), engine.Time.GetUtcNow());
             await db.SaveChangesAsync(Cancel);
-            return (first.Id, second.Id);
+            return entry.Id;
         });
 
         await engine.QueryAsync(async db =>
         {
-            (await db.FindOpenQuarantineAsync(QuarantineReasons.Unreadable, messageId, null, Cancel))!.Id.Should().Be(kept);
-            (await db.FindOpenQuarantineAsync(QuarantineReasons.Unreadable, messageId, withId, Cancel))!.Id.Should().Be(kept);
-            (await db.FindOpenQuarantineAsync(QuarantineReasons.ProcessingFailed, messageId, null, Cancel)).Should().BeNull("another reason is another story");
-            (await db.FindOpenQuarantineAsync(QuarantineReasons.Unreadable, Guid.NewGuid(), withId, Cancel)).Should().BeNull("another id is another message");
-            (await db.FindOpenQuarantineAsync(QuarantineReasons.Unreadable, null, withoutId, Cancel))!.Id.Should().Be(keptWithoutId);
-            (await db.FindOpenQuarantineAsync(QuarantineReasons.Unreadable, null, null, Cancel)).Should().BeNull("the same garbage sent anew is a message of its own");
+            (await db.IsQuarantinedUnidentifiedAsync(QuarantineReasons.Unreadable, payload, Cancel)).Should().BeTrue();
+            (await db.IsQuarantinedUnidentifiedAsync(QuarantineReasons.ProcessingFailed, payload, Cancel)).Should().BeFalse("another reason is another story");
+            (await db.IsQuarantinedUnidentifiedAsync(QuarantineReasons.Unreadable, "{ with an id", Cancel)).Should().BeFalse("a message with an id is known by the inbox");
             return 0;
         });
-
         await engine.InScopeAsync(sp => sp.GetRequiredService<QuarantineActions>().DiscardAsync(kept, "supervisor", "looked at it", Cancel));
-        (await engine.QueryAsync(db => db.FindOpenQuarantineAsync(QuarantineReasons.Unreadable, messageId, null, Cancel)))
-            .Should().BeNull("once resolved, the message may be quarantined again");
+        (await engine.QueryAsync(db => db.IsQuarantinedUnidentifiedAsync(QuarantineReasons.Unreadable, payload, Cancel)))
+            .Should().BeFalse("once resolved, the message may be quarantined again");
     }
 
-    private static Action<PublishContext<ApplicationSubmitted>> Garbled(string body) =>
-        context => context.Serializer = new RawBodySerializer(body);
+    private static Action<PublishContext<ApplicationSubmitted>> Garbled(string body, Guid? messageId = null) =>
+        context =>
+        {
+            context.Serializer = new RawBodySerializer(body);
+            if (messageId is { } id)
+            {
+                context.MessageId = id;
+            }
+        };
 }
 
 public sealed class UnreadableMessageTestsOnSqlite : UnreadableMessageTests

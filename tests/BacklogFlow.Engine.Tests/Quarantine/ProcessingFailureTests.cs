@@ -65,6 +65,26 @@ public abstract class ProcessingFailureTests
     }
 
     [Fact]
+    public async Task Intake_QuarantinedMessageDeliveredAgain_AcknowledgedAsRedeliveredAndNotTakenIn()
+    {
+        // A broker restart between the quarantine's commit and the acknowledgement delivers the
+        // message again, perhaps when the cause is mended: it is the quarantined one, not new work.
+        var check = new FailingRecordsCheck(failures: int.MaxValue);
+        await using var engine = await StartAsync(check);
+        var application = Applications.Submitted();
+        var messageId = Guid.NewGuid();
+        await engine.Harness.Bus.Publish(application, context => context.MessageId = messageId, Cancel);
+        await engine.Intake.WaitForAsync("quarantined", 1, Cancel);
+
+        check.FailuresLeft = 0;
+        await engine.Harness.Bus.Publish(application, context => context.MessageId = messageId, Cancel);
+        await engine.Intake.WaitForAsync("redelivered", 1, Cancel);
+
+        (await engine.QueryAsync(db => db.Cases.CountAsync(Cancel))).Should().Be(0, "the supervisor replays it, or not");
+        (await engine.QueryAsync(db => db.QuarantinedMessages.CountAsync(Cancel))).Should().Be(1);
+    }
+
+    [Fact]
     public async Task ReplayAsync_AfterTheCauseIsMended_CaseCreatedAndEntryResolved()
     {
         var check = new FailingRecordsCheck(failures: int.MaxValue);

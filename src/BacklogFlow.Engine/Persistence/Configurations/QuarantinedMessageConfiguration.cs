@@ -21,8 +21,5 @@ public sealed class QuarantinedMessageConfiguration : IEntityTypeConfiguration<Q
         builder.Property(m => m.Version).IsConcurrencyToken();
         builder.HasIndex(m => new { m.SourceSystem, m.Reason });
         builder.HasIndex(m => m.QuarantinedAt);
-
-        // A redelivered message is recognised by its id (see IntakeFaultObserver).
-        builder.HasIndex(m => m.MessageId);
     }
 }
