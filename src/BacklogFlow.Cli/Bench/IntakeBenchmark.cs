@@ -11,12 +11,16 @@ namespace BacklogFlow.Cli.Bench;
 /// <see cref="SurgeRunner"/> publishes, the engine persists, computes deadlines, screens and routes,
 /// and the run ends when every message is accounted for and every reply came back), against two
 /// baselines in the same rounds: a bare MassTransit send + no-op consume, and raw RabbitMQ.Client
-/// with one INSERT per message. Also the engine's peak RSS and the embedded default (in-memory bus +
-/// SQLite file) for the same surge.
+/// with one INSERT per message. Also a duplicate storm of the same size through the engine (what it
+/// costs, and that it creates one case per application), the engine's peak RSS and the embedded
+/// default (in-memory bus + SQLite file) for the same surge.
 /// </summary>
 internal static class IntakeBenchmark
 {
     public const string Name = "intake";
+
+    /// <summary>Resends per application in the duplicate-storm run (issue 6: "the same application resent up to five times").</summary>
+    private const int StormResends = 4;
 
     /// <summary>Why the configured virtual host cannot be used, or null when it can.</summary>
     public static async Task<string?> CheckVirtualHostAsync(BenchConfiguration configuration, CancellationToken cancellationToken)
@@ -38,7 +42,8 @@ internal static class IntakeBenchmark
         var configuration = context.Configuration;
         var rabbit = configuration.RabbitMq;
         var concurrency = configuration.Intake.ConcurrentMessageLimit;
-        List<IntakeRun> engineRuns = [], massTransitRuns = [], rawRuns = [], embeddedRuns = [];
+        List<IntakeRun> engineRuns = [], stormRuns = [], massTransitRuns = [], rawRuns = [], embeddedRuns = [];
+        List<double> stormCases = [], stormDuplicates = [];
         List<double> enginePeaks = [], embeddedPeaks = [];
         var peakIsPerRun = true;
         var accounted = true;
@@ -52,20 +57,32 @@ internal static class IntakeBenchmark
 
             context.Progress($"intake: round {round}/{sizes.Rounds}: engine, {specification.MessageCount:N0} messages");
             var engineQueue = $"bench-intake-{tag}";
-            var engineSettings = configuration.With(new Dictionary<string, string?>
-            {
-                [$"{DatabaseOptions.Section}:Provider"] = nameof(DatabaseProvider.PostgreSql),
-                [$"{DatabaseOptions.Section}:ConnectionString"] = connectionString,
-                [$"{MessagingOptions.Section}:Transport"] = nameof(BusTransport.RabbitMq),
-                [$"{IntakeOptions.Section}:QueueName"] = engineQueue,
-            });
-            await IntakeTopology.DeclareAsync(engineSettings, cancellationToken);
+            var engineSettings = await EngineOnServersAsync(configuration, connectionString, engineQueue, cancellationToken);
             var (engine, enginePeak, reset) = await SurgeAsync(specification, engineSettings, sizes.IntakeTimeout, cancellationToken);
             await BenchQueues.DeleteAsync(rabbit, BenchQueues.WithSideQueues(engineQueue));
             engineRuns.Add(engine.Run);
             enginePeaks.Add(enginePeak);
             peakIsPerRun &= reset;
             accounted &= engine.Result.AllAccountedFor;
+
+            // A duplicate storm of the same size: a fifth of the applications, each resent four
+            // times on average (the legacy system retrying), in random order.
+            var storm = specification with
+            {
+                Applications = Math.Max(1, sizes.Applications / (1 + StormResends)),
+                DuplicateFraction = StormResends,
+                SourceSystem = $"bench-storm-{tag}",
+            };
+            context.Progress($"intake: round {round}/{sizes.Rounds}: engine, duplicate storm of {storm.MessageCount:N0} messages");
+            var stormQueue = $"bench-storm-{tag}";
+            var stormSettings = await EngineOnServersAsync(
+                configuration, await context.Scratch.CreateAsync("storm", cancellationToken), stormQueue, cancellationToken);
+            var (stormed, _, _) = await SurgeAsync(storm, stormSettings, sizes.IntakeTimeout, cancellationToken);
+            await BenchQueues.DeleteAsync(rabbit, BenchQueues.WithSideQueues(stormQueue));
+            stormRuns.Add(stormed.Run);
+            stormCases.Add(stormed.Result.Account.Accepted);
+            stormDuplicates.Add(stormed.Result.Account.DuplicatesIgnored);
+            accounted &= stormed.Result.AllAccountedFor && stormed.Result.Account.Accepted == storm.Applications;
 
             context.Progress($"intake: round {round}/{sizes.Rounds}: bare MassTransit");
             var massTransitQueue = $"bench-masstransit-{tag}";
@@ -120,12 +137,16 @@ internal static class IntakeBenchmark
         section.Add("prefetchCount", "prefetch (BacklogFlow:Messaging:RabbitMq:PrefetchCount)", rabbit.PrefetchCount, "messages");
         section.Add("allAccountedFor", "engine and embedded: every message accounted for in every round (1 = yes)", accounted ? 1 : 0, "bool");
         Report(section, "engine", "engine (PostgreSQL + RabbitMQ)", engineRuns);
+        Report(section, "storm", "engine, duplicate storm (a fifth of the applications, each resent 4 times on average)", stormRuns);
+        section.Measured("stormCasesCreated", "duplicate storm: cases created (= its applications)", "cases", stormCases);
+        section.Measured("stormDuplicatesIgnored", "duplicate storm: resends counted and ignored", "messages", stormDuplicates);
         Report(section, "massTransit", "baseline (a): bare MassTransit, no-op consumer", massTransitRuns);
         Report(section, "raw", "baseline (b): RabbitMQ.Client + INSERT ... ON CONFLICT", rawRuns);
         Report(section, "embedded", "embedded default (in-memory bus + SQLite)", embeddedRuns);
         var engineRate = Statistics.Median([.. engineRuns.Select(r => r.MessagesPerSecond)]);
         section.Ratio("ratioEngineToMassTransit", "msgs/s engine / bare MassTransit", engineRate, Statistics.Median([.. massTransitRuns.Select(r => r.MessagesPerSecond)]));
         section.Ratio("ratioEngineToRaw", "msgs/s engine / raw RabbitMQ.Client + INSERT", engineRate, Statistics.Median([.. rawRuns.Select(r => r.MessagesPerSecond)]));
+        section.Ratio("ratioStormToEngine", "msgs/s duplicate storm / engine (all new)", Statistics.Median([.. stormRuns.Select(r => r.MessagesPerSecond)]), engineRate);
         section.Measured("enginePeakRssMb", "peak RSS during the engine's run (VmHWM)", "MB", enginePeaks);
         section.Measured("embeddedPeakRssMb", "peak RSS during the embedded run (VmHWM)", "MB", embeddedPeaks);
         section.Note("the engine runs in-process with the bench (as `surge` runs it): its peak RSS is this process's, publisher and surge generator included"
@@ -133,6 +154,21 @@ internal static class IntakeBenchmark
         section.Note("engine time runs from the first publish until every message is accounted for and every decision and rejection came back to the legacy side");
         section.Note($"each contender has its own queue on virtual host '{rabbit.VirtualHost}' (bench-*-{context.RunId}-N, deleted afterwards) and each round its own scratch database");
         return section;
+    }
+
+    /// <summary>The engine's settings on PostgreSQL and RabbitMQ with an intake queue of its own, declared.</summary>
+    private static async Task<IReadOnlyDictionary<string, string?>> EngineOnServersAsync(
+        BenchConfiguration configuration, string connectionString, string intakeQueue, CancellationToken cancellationToken)
+    {
+        var settings = configuration.With(new Dictionary<string, string?>
+        {
+            [$"{DatabaseOptions.Section}:Provider"] = nameof(DatabaseProvider.PostgreSql),
+            [$"{DatabaseOptions.Section}:ConnectionString"] = connectionString,
+            [$"{MessagingOptions.Section}:Transport"] = nameof(BusTransport.RabbitMq),
+            [$"{IntakeOptions.Section}:QueueName"] = intakeQueue,
+        });
+        await IntakeTopology.DeclareAsync(settings, cancellationToken);
+        return settings;
     }
 
     private static void Report(BenchSection section, string key, string label, IReadOnlyList<IntakeRun> runs)

@@ -35,12 +35,16 @@ public sealed class BenchCommandTests : IAsyncLifetime
             "embeddedSeconds", "embeddedMessagesPerSecond", "ratioEngineToMassTransit", "ratioEngineToRaw", "enginePeakRssMb", "embeddedPeakRssMb");
         figures["applications"].Should().Be(200);
         figures["allAccountedFor"].Should().Be(1);
-        foreach (var contender in new[] { "engine", "massTransit", "raw", "embedded" })
+        foreach (var contender in new[] { "engine", "storm", "massTransit", "raw", "embedded" })
         {
             figures[$"{contender}TakenIn"].Should().Be(200, contender);
             figures[$"{contender}TimedOut"].Should().Be(0, contender);
             figures[$"{contender}MessagesPerSecond"].Should().BePositive(contender);
         }
+
+        figures["stormCasesCreated"].Should().Be(40, "the storm's 40 applications each became one case");
+        figures["stormDuplicatesIgnored"].Should().Be(160, "and its 160 resends created nothing");
+        figures["ratioStormToEngine"].Should().BePositive();
 
         figures["enginePeakRssMb"].Should().BePositive();
         figures["ratioEngineToMassTransit"].Should().BePositive();
