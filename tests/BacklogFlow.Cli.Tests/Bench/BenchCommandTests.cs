@@ -110,9 +110,12 @@ public sealed class BenchCommandTests : IAsyncLifetime
 
         exitCode.Should().Be(0);
         var figures = Figures(bench, "fairness");
-        figures["claimsPerRound"].Should().Be(120);
+        figures["claimsPerRound"].Should().BeInRange(1, 120);
         var queues = figures.Keys.Where(k => k.StartsWith("claimShare.", StringComparison.Ordinal)).Select(k => k["claimShare.".Length..]).ToList();
         queues.Should().HaveCount(5);
+        queues.Should().OnlyContain(
+            q => figures["claimsPerRound"] * figures[$"weightShare.{q}"] <= figures[$"seededTasks.{q}"],
+            "every competing queue has work for its share to the end of a round");
         queues.Sum(q => figures[$"claimShare.{q}"]).Should().BeApproximately(1, 0.001);
         queues.Sum(q => figures[$"weightShare.{q}"]).Should().BeApproximately(1, 0.001);
         queues.Sum(q => figures[$"seededTasks.{q}"]).Should().Be(figures["openTasks"]);
