@@ -38,10 +38,6 @@ public sealed record DeadlineRisk(DeadlineWarning? Warning, bool Breached)
 
         return bands;
     }
-
-    /// <summary>The widest threshold of a definition: cases due later than this need no look yet.</summary>
-    public static int Horizon(IEnumerable<WorkflowDefinition> definitions) =>
-        definitions.SelectMany(d => d.DeadlineWarnings).Select(w => w.DaysLeft).DefaultIfEmpty(0).Max();
 }
 
 /// <summary>Cases due from <see cref="DueFrom"/> (open-ended when null: overdue ones too) to <see cref="DueTo"/> have reached <see cref="Warning"/>.</summary>

@@ -107,7 +107,7 @@ public sealed class ApplicationIntake(
         {
             if (batch[i].MessageId is { } id && outcomes[i] != IntakeOutcome.Redelivered)
             {
-                db.ProcessedMessages.Add(new ProcessedMessage { MessageId = id, ProcessedAt = now, Outcome = outcomes[i].ToString() });
+                db.ProcessedMessages.Add(ProcessedMessage.Of(id, outcomes[i], now));
             }
         }
 

@@ -11,4 +11,8 @@ public sealed class ProcessedMessage
 
     /// <summary>What the intake did with it (an <see cref="IntakeOutcome"/> name).</summary>
     public required string Outcome { get; init; }
+
+    /// <summary>The entry for a message intake (or the fault observer, quarantining it) dealt with.</summary>
+    public static ProcessedMessage Of(Guid messageId, IntakeOutcome outcome, DateTimeOffset at) =>
+        new() { MessageId = messageId, ProcessedAt = at, Outcome = outcome.ToString() };
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using BacklogFlow.Engine.Messaging;
 using Microsoft.EntityFrameworkCore;
@@ -52,7 +53,13 @@ public static class DatabaseRegistration
     /// prepared). A schema change invalidates prepared statements: Npgsql drops one that fails for it
     /// and prepares it again (the engine migrates before it serves).
     /// </summary>
-    public static string WithAutoPrepare(string connectionString)
+    public static string WithAutoPrepare(string connectionString) =>
+        AutoPrepared.GetOrAdd(connectionString, AddAutoPrepare);
+
+    /// <summary>Configure runs for every DbContext (every claim's scope): parse a connection string once.</summary>
+    private static readonly ConcurrentDictionary<string, string> AutoPrepared = new(StringComparer.Ordinal);
+
+    private static string AddAutoPrepare(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         var given = new DbConnectionStringBuilder { ConnectionString = connectionString };

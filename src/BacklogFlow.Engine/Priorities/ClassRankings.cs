@@ -88,19 +88,21 @@ public sealed class ClassRankings(
             throw new StaleSettingException("the priority order was changed meanwhile; reload and try again");
         }
 
-        var toRerank = await OutOfOrder(db, next).CountAsync(cancellationToken);
+        // SQLite has one writer at a time and no row locks for claims to walk past: it re-ranks in
+        // this transaction, in one statement. PostgreSQL counts what the batches will move, for
+        // the audit entry, and re-ranks after the commit.
+        var postgreSql = db.Database.IsNpgsql();
+        var reranked = postgreSql ? await OutOfOrder(db, next).CountAsync(cancellationToken) : await RerankOpenTasksAsync(db, next, cancellationToken);
         db.Audit(supervisor, AuditActions.PriorityReordered, "priority-classes",
-            new { order = current.Ranking.Order, current.Version }, new { order = next.Order, moved = next.ChangedIn(current.Ranking), setting.Version, reranked = toRerank }, now);
+            new { order = current.Ranking.Order, current.Version }, new { order = next.Order, moved = next.ChangedIn(current.Ranking), setting.Version, reranked }, now);
         await db.SaveChangesAsync(cancellationToken);
-        if (!db.Database.IsNpgsql())
-        {
-            // SQLite has one writer at a time and no row locks for claims to walk past: one statement.
-            await RerankOpenTasksAsync(db, next, cancellationToken);
-        }
-
         await transaction.CommitAsync(cancellationToken);
         servingOrder.Invalidate();
-        var reranked = db.Database.IsNpgsql() ? await RerankInBatchesAsync(cancellationToken) : toRerank;
+        if (postgreSql)
+        {
+            reranked = await RerankInBatchesAsync(cancellationToken);
+        }
+
         return (new RankingInForce(next, setting.Version, supervisor, now, DefinitionsChanged: false), reranked);
     }
 

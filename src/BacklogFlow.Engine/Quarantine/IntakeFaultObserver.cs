@@ -125,7 +125,7 @@ public sealed partial class IntakeFaultObserver(
                     return;
                 }
 
-                db.ProcessedMessages.Add(new ProcessedMessage { MessageId = known, ProcessedAt = now, Outcome = nameof(IntakeOutcome.Quarantined) });
+                db.ProcessedMessages.Add(ProcessedMessage.Of(known, IntakeOutcome.Quarantined, now));
             }
             else if (context.Redelivered && await db.IsQuarantinedUnidentifiedAsync(reason, payload, context.CancellationToken))
             {

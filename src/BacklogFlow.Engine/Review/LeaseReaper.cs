@@ -69,12 +69,14 @@ public sealed partial class LeaseReaper(
             var now = time.GetUtcNow();
             var expired = await db.ReviewTasks.Where(ReviewTask.LeaseRanOutBy(now))
                 .OrderBy(t => t.LeaseExpiresAt).Take(BatchSize).ToListAsync(cancellationToken);
+            var ended = 0;
             foreach (var task in expired)
             {
                 var holder = task.ClaimedBy;
                 if (task.ExpireLease(now))
                 {
                     db.Audit(Actor, AuditActions.LeaseExpired, AuditTrail.TaskSubject(task.Id), new { claimedBy = holder }, new { reason = task.LastReleaseReason }, now);
+                    ended++;
                 }
             }
 
@@ -89,7 +91,7 @@ public sealed partial class LeaseReaper(
                 return reaped;
             }
 
-            reaped += expired.Count;
+            reaped += ended;
             if (expired.Count < BatchSize)
             {
                 return reaped;
