@@ -1,5 +1,6 @@
 using BacklogFlow.Contracts;
 using BacklogFlow.Domain.Cases;
+using BacklogFlow.Domain.Review;
 using BacklogFlow.Domain.Workflows;
 using BacklogFlow.Engine.Messaging;
 using BacklogFlow.Engine.Outages;
@@ -17,6 +18,9 @@ namespace BacklogFlow.Engine.Intake;
 /// the outgoing messages. Anything that fails before the commit leaves no trace, so a retry starts
 /// clean. A batch is what <see cref="IntakeBatcher"/> gathered while the previous one committed;
 /// it never holds two messages of one application (see <see cref="IntakeMessage.Key"/>).
+/// The new rows (cases, intake records, review tasks, outgoing decisions, inbox entries) are
+/// written set-based, one statement per table (<see cref="SetBasedInsert"/>); only the rare
+/// quarantine goes through the change tracker.
 /// </summary>
 public sealed class ApplicationIntake(
     BacklogFlowDbContext db,
@@ -24,6 +28,7 @@ public sealed class ApplicationIntake(
     IJudicialRecordsCheck recordsCheck,
     RegisteredOutages outages,
     ServingOrder servingOrder,
+    OutboxSignal outboxSignal,
     TimeProvider time)
 {
     public async Task<IntakeOutcome> AcceptAsync(
@@ -96,10 +101,11 @@ public sealed class ApplicationIntake(
         // The records check is a remote system in production: ask for the whole batch at once.
         var screenings = await Task.WhenAll(received.Select(r => recordsCheck.CheckAsync(
             new RecordsCheckRequest(r.Case.ApplicantReference, r.Case.Product, r.Case.ScreeningProfile, r.Case.FunctionAspects), cancellationToken).AsTask()));
+        var rows = new NewRows();
         for (var i = 0; i < received.Count; i++)
         {
             var (index, application, newCase, fingerprint) = received[i];
-            AddReceived(newCase, application, fingerprint, screenings[i], ranking, now);
+            rows.Add(newCase, fingerprint, CaseRouter.AfterScreening(newCase, screenings[i], catalog.Get(application.Product), catalog.Calendar, ranking, now), now);
             outcomes[index] = IntakeOutcome.Accepted;
         }
 
@@ -107,18 +113,36 @@ public sealed class ApplicationIntake(
         {
             if (batch[i].MessageId is { } id && outcomes[i] != IntakeOutcome.Redelivered)
             {
-                db.ProcessedMessages.Add(ProcessedMessage.Of(id, outcomes[i], now));
+                rows.ProcessedMessages.Add(ProcessedMessage.Of(id, outcomes[i], now));
             }
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        foreach (var duplicate in duplicates)
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            await CountDuplicateAsync(duplicate, cancellationToken);
+            foreach (var duplicate in duplicates)
+            {
+                await CountDuplicateAsync(duplicate, cancellationToken);
+            }
+
+            // Cases first: the intake records and review tasks refer to them.
+            await db.InsertAsync(rows.Cases, cancellationToken);
+            await db.InsertAsync(rows.IntakeRecords, cancellationToken);
+            await db.InsertAsync(rows.ReviewTasks, cancellationToken);
+            await db.InsertAsync(rows.Decisions, cancellationToken);
+            await db.InsertAsync(rows.ProcessedMessages, cancellationToken);
+            if (db.ChangeTracker.HasChanges())
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (rows.Decisions.Count > 0)
+        {
+            outboxSignal.Notify();
+        }
+
         return outcomes;
     }
 
@@ -179,27 +203,35 @@ public sealed class ApplicationIntake(
         return IntakeOutcome.Quarantined;
     }
 
-    private void AddReceived(
-        ApplicationCase newCase, ApplicationDetails application, string fingerprint, Domain.Screening.ScreeningResult screening,
-        Domain.Review.ClassRanking ranking, DateTimeOffset now)
+    /// <summary>What a batch adds, table by table.</summary>
+    private sealed class NewRows
     {
-        var reviewTask = CaseRouter.AfterScreening(newCase, screening, catalog.Get(application.Product), catalog.Calendar, ranking, now);
-        db.Cases.Add(newCase);
-        db.IntakeRecords.Add(new IntakeRecord
+        public List<ApplicationCase> Cases { get; } = [];
+        public List<IntakeRecord> IntakeRecords { get; } = [];
+        public List<ReviewTask> ReviewTasks { get; } = [];
+        public List<OutboxMessage> Decisions { get; } = [];
+        public List<ProcessedMessage> ProcessedMessages { get; } = [];
+
+        /// <summary>A new case with its intake record, and its review task or (decided on screening) its decision.</summary>
+        public void Add(ApplicationCase newCase, string fingerprint, ReviewTask? reviewTask, DateTimeOffset now)
         {
-            SourceSystem = application.SourceSystem,
-            ApplicationId = application.ApplicationId,
-            Fingerprint = fingerprint,
-            CaseId = newCase.Id,
-            FirstReceivedAt = now,
-        });
-        if (reviewTask is null)
-        {
-            db.Enqueue(DecisionMessages.For(newCase), now);
-        }
-        else
-        {
-            db.ReviewTasks.Add(reviewTask);
+            Cases.Add(newCase);
+            IntakeRecords.Add(new IntakeRecord
+            {
+                SourceSystem = newCase.SourceSystem,
+                ApplicationId = newCase.ApplicationId,
+                Fingerprint = fingerprint,
+                CaseId = newCase.Id,
+                FirstReceivedAt = now,
+            });
+            if (reviewTask is null)
+            {
+                Decisions.Add(Outbox.Message(DecisionMessages.For(newCase), now));
+            }
+            else
+            {
+                ReviewTasks.Add(reviewTask);
+            }
         }
     }
 }

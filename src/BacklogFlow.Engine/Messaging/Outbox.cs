@@ -13,13 +13,17 @@ public static class Outbox
         where TMessage : class
     {
         ArgumentNullException.ThrowIfNull(db);
-        db.OutboxMessages.Add(new OutboxMessage
+        db.OutboxMessages.Add(Message(message, now));
+    }
+
+    /// <summary>The outbox row for a message, for writers that insert rows themselves (<see cref="SetBasedInsert"/>).</summary>
+    public static OutboxMessage Message<TMessage>(TMessage message, DateTimeOffset now)
+        where TMessage : class => new()
         {
             MessageType = typeof(TMessage).FullName!,
             Payload = JsonSerializer.Serialize(message, Json),
             CreatedAt = now,
-        });
-    }
+        };
 
     /// <summary>Only contract types are ever stored, so only they are resolved.</summary>
     public static (object Message, Type Type) Read(OutboxMessage stored)
