@@ -47,6 +47,11 @@ internal static class IntakeBenchmark
         List<double> enginePeaks = [], embeddedPeaks = [];
         var peakIsPerRun = true;
         var accounted = true;
+        if (await BenchQueues.DeleteLeftoversAsync(rabbit) is { Count: > 0 } leftovers)
+        {
+            context.Progress($"intake: deleted {leftovers.Count} queue(s) an earlier, stopped run left on '{rabbit.VirtualHost}': {string.Join(", ", leftovers)}");
+        }
+
         for (var round = 1; round <= sizes.Rounds; round++)
         {
             var tag = $"{context.RunId}-{round}";
@@ -58,8 +63,8 @@ internal static class IntakeBenchmark
             context.Progress($"intake: round {round}/{sizes.Rounds}: engine, {specification.MessageCount:N0} messages");
             var engineQueue = $"bench-intake-{tag}";
             var engineSettings = await EngineOnServersAsync(configuration, connectionString, engineQueue, cancellationToken);
-            var (engine, enginePeak, reset) = await SurgeAsync(specification, engineSettings, sizes.IntakeTimeout, cancellationToken);
-            await BenchQueues.DeleteAsync(rabbit, BenchQueues.WithSideQueues(engineQueue));
+            var (engine, enginePeak, reset) = await BenchQueues.UsingAsync(rabbit, BenchQueues.WithSideQueues(engineQueue),
+                () => SurgeAsync(specification, engineSettings, sizes.IntakeTimeout, cancellationToken));
             engineRuns.Add(engine.Run);
             enginePeaks.Add(enginePeak);
             peakIsPerRun &= reset;
@@ -77,8 +82,8 @@ internal static class IntakeBenchmark
             var stormQueue = $"bench-storm-{tag}";
             var stormSettings = await EngineOnServersAsync(
                 configuration, await context.Scratch.CreateAsync("storm", cancellationToken), stormQueue, cancellationToken);
-            var (stormed, _, _) = await SurgeAsync(storm, stormSettings, sizes.IntakeTimeout, cancellationToken);
-            await BenchQueues.DeleteAsync(rabbit, BenchQueues.WithSideQueues(stormQueue));
+            var (stormed, _, _) = await BenchQueues.UsingAsync(rabbit, BenchQueues.WithSideQueues(stormQueue),
+                () => SurgeAsync(storm, stormSettings, sizes.IntakeTimeout, cancellationToken));
             stormRuns.Add(stormed.Run);
             stormCases.Add(stormed.Result.Account.Accepted);
             stormDuplicates.Add(stormed.Result.Account.DuplicatesIgnored);
@@ -86,25 +91,13 @@ internal static class IntakeBenchmark
 
             context.Progress($"intake: round {round}/{sizes.Rounds}: bare MassTransit");
             var massTransitQueue = $"bench-masstransit-{tag}";
-            try
-            {
-                massTransitRuns.Add(await BareMassTransitIntake.RunAsync(rabbit, concurrency, massTransitQueue, messages, sizes.IntakeTimeout, cancellationToken));
-            }
-            finally
-            {
-                await BenchQueues.DeleteAsync(rabbit, BenchQueues.WithSideQueues(massTransitQueue));
-            }
+            massTransitRuns.Add(await BenchQueues.UsingAsync(rabbit, BenchQueues.WithSideQueues(massTransitQueue),
+                () => BareMassTransitIntake.RunAsync(rabbit, concurrency, massTransitQueue, messages, sizes.IntakeTimeout, cancellationToken)));
 
             context.Progress($"intake: round {round}/{sizes.Rounds}: raw RabbitMQ.Client + INSERT");
             var rawQueue = $"bench-raw-{tag}";
-            try
-            {
-                rawRuns.Add(await RawRabbitIntake.RunAsync(rabbit, concurrency, rawQueue, connectionString, messages, sizes.IntakeTimeout, cancellationToken));
-            }
-            finally
-            {
-                await BenchQueues.DeleteAsync(rabbit, [rawQueue]);
-            }
+            rawRuns.Add(await BenchQueues.UsingAsync(rabbit, [rawQueue],
+                () => RawRabbitIntake.RunAsync(rabbit, concurrency, rawQueue, connectionString, messages, sizes.IntakeTimeout, cancellationToken)));
 
             context.Progress($"intake: round {round}/{sizes.Rounds}: embedded default (in-memory bus + SQLite)");
             var file = Path.Combine(Path.GetTempPath(), $"backlogflow-bench-{tag}.db");
