@@ -45,6 +45,7 @@ internal static class IntakeBenchmark
         List<IntakeRun> engineRuns = [], stormRuns = [], massTransitRuns = [], rawRuns = [], embeddedRuns = [];
         List<double> stormCases = [], stormDuplicates = [];
         List<double> enginePeaks = [], embeddedPeaks = [];
+        List<(GcUse Gc, int Messages)> engineGcs = [], massTransitGcs = [], embeddedGcs = [];
         var peakIsPerRun = true;
         var accounted = true;
         if (await BenchQueues.DeleteLeftoversAsync(rabbit) is { Count: > 0 } leftovers)
@@ -63,8 +64,9 @@ internal static class IntakeBenchmark
             context.Progress($"intake: round {round}/{sizes.Rounds}: engine, {specification.MessageCount:N0} messages");
             var engineQueue = $"bench-intake-{tag}";
             var engineSettings = await EngineOnServersAsync(configuration, connectionString, engineQueue, cancellationToken);
-            var (engine, enginePeak, reset) = await BenchQueues.UsingAsync(rabbit, BenchQueues.WithSideQueues(engineQueue),
-                () => SurgeAsync(specification, engineSettings, sizes.IntakeTimeout, cancellationToken));
+            var ((engine, enginePeak, reset), engineGc) = await BenchQueues.UsingAsync(rabbit, BenchQueues.WithSideQueues(engineQueue),
+                () => GcUse.MeasureAsync(() => SurgeAsync(specification, engineSettings, sizes.IntakeTimeout, cancellationToken)));
+            engineGcs.Add((engineGc, specification.MessageCount));
             engineRuns.Add(engine.Run);
             enginePeaks.Add(enginePeak);
             peakIsPerRun &= reset;
@@ -91,8 +93,10 @@ internal static class IntakeBenchmark
 
             context.Progress($"intake: round {round}/{sizes.Rounds}: bare MassTransit");
             var massTransitQueue = $"bench-masstransit-{tag}";
-            massTransitRuns.Add(await BenchQueues.UsingAsync(rabbit, BenchQueues.WithSideQueues(massTransitQueue),
-                () => BareMassTransitIntake.RunAsync(rabbit, concurrency, massTransitQueue, messages, sizes.IntakeTimeout, cancellationToken)));
+            var (massTransit, massTransitGc) = await BenchQueues.UsingAsync(rabbit, BenchQueues.WithSideQueues(massTransitQueue),
+                () => GcUse.MeasureAsync(() => BareMassTransitIntake.RunAsync(rabbit, concurrency, massTransitQueue, messages, sizes.IntakeTimeout, cancellationToken)));
+            massTransitRuns.Add(massTransit);
+            massTransitGcs.Add((massTransitGc, messages.Count));
 
             context.Progress($"intake: round {round}/{sizes.Rounds}: raw RabbitMQ.Client + INSERT");
             var rawQueue = $"bench-raw-{tag}";
@@ -103,12 +107,13 @@ internal static class IntakeBenchmark
             var file = Path.Combine(Path.GetTempPath(), $"backlogflow-bench-{tag}.db");
             try
             {
-                var (embedded, embeddedPeak, embeddedReset) = await SurgeAsync(specification with { SourceSystem = $"bench-embedded-{tag}" }, configuration.With(new Dictionary<string, string?>
+                var ((embedded, embeddedPeak, embeddedReset), embeddedGc) = await GcUse.MeasureAsync(() => SurgeAsync(specification with { SourceSystem = $"bench-embedded-{tag}" }, configuration.With(new Dictionary<string, string?>
                 {
                     [$"{DatabaseOptions.Section}:Provider"] = nameof(DatabaseProvider.Sqlite),
                     [$"{DatabaseOptions.Section}:ConnectionString"] = $"Data Source={file}",
                     [$"{MessagingOptions.Section}:Transport"] = nameof(BusTransport.InMemory),
-                }), sizes.IntakeTimeout, cancellationToken);
+                }), sizes.IntakeTimeout, cancellationToken));
+                embeddedGcs.Add((embeddedGc, specification.MessageCount));
                 embeddedRuns.Add(embedded.Run);
                 embeddedPeaks.Add(embeddedPeak);
                 peakIsPerRun &= embeddedReset;
@@ -140,6 +145,9 @@ internal static class IntakeBenchmark
         section.Ratio("ratioEngineToMassTransit", "msgs/s engine / bare MassTransit", engineRate, Statistics.Median([.. massTransitRuns.Select(r => r.MessagesPerSecond)]));
         section.Ratio("ratioEngineToRaw", "msgs/s engine / raw RabbitMQ.Client + INSERT", engineRate, Statistics.Median([.. rawRuns.Select(r => r.MessagesPerSecond)]));
         section.Ratio("ratioStormToEngine", "msgs/s duplicate storm / engine (all new)", Statistics.Median([.. stormRuns.Select(r => r.MessagesPerSecond)]), engineRate);
+        ReportGc(section, "engine", "engine (PostgreSQL + RabbitMQ)", engineGcs);
+        ReportGc(section, "massTransit", "bare MassTransit", massTransitGcs);
+        ReportGc(section, "embedded", "embedded default", embeddedGcs);
         section.Measured("enginePeakRssMb", "peak RSS during the engine's run (VmHWM)", "MB", enginePeaks);
         section.Measured("embeddedPeakRssMb", "peak RSS during the embedded run (VmHWM)", "MB", embeddedPeaks);
         section.Note("the engine runs in-process with the bench (as `surge` runs it): its peak RSS is this process's, publisher and surge generator included"
@@ -170,6 +178,14 @@ internal static class IntakeBenchmark
         section.Measured($"{key}Seconds", $"{label}: seconds", "s", [.. runs.Select(r => r.Elapsed.TotalSeconds)]);
         section.Measured($"{key}MessagesPerSecond", $"{label}: msgs/s", "msgs/s", [.. runs.Select(r => r.MessagesPerSecond)]);
         section.Add($"{key}TimedOut", $"{label}: runs that timed out", runs.Count(r => r.TimedOut), "runs");
+    }
+
+    private static void ReportGc(BenchSection section, string key, string label, IReadOnlyList<(GcUse Gc, int Messages)> runs)
+    {
+        section.Measured($"{key}AllocatedKbPerMessage", $"{label}: managed memory allocated per message (host start included)", "KB",
+            [.. runs.Select(r => r.Gc.KilobytesPer(r.Messages))]);
+        section.Measured($"{key}GcPausedShare", $"{label}: share of the run's time paused for garbage collection", "share",
+            [.. runs.Select(r => r.Gc.PausedShare)]);
     }
 
     private static async Task<((IntakeRun Run, SurgeResult Result), double PeakMb, bool PeakReset)> SurgeAsync(
