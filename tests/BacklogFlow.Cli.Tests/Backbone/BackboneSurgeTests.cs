@@ -38,7 +38,7 @@ public sealed class BackboneSurgeTests : IAsyncLifetime
         await PostgreSqlTestDatabases.DropAsync(_database);
     }
 
-    [Fact]
+    [Fact(Timeout = 480_000)] // bounded (the surge itself waits at most 5 minutes): a hang fails here, named
     public async Task Surge_TwoWorkersOneKilledMidSurge_EveryApplicationAccountedForOnce()
     {
         await using var first = await WorkerProcess.StartAsync(_settings, Cancel);
@@ -73,7 +73,7 @@ public sealed class BackboneSurgeTests : IAsyncLifetime
         }
     }
 
-    [Fact]
+    [Fact(Timeout = 480_000)] // bounded (the surge itself waits at most 5 minutes): a hang fails here, named
     public async Task Surge_BrokerRestartedMidSurge_EveryApplicationAccountedForOnce()
     {
         await using var worker = await WorkerProcess.StartAsync(_settings, Cancel);

@@ -9,11 +9,26 @@ namespace BacklogFlow.Cli.Tests.Backbone;
 /// </summary>
 internal sealed class WorkerProcess : IAsyncDisposable
 {
+    /// <summary>
+    /// Workers not yet disposed. A test that times out or hangs never reaches its disposal; these are
+    /// killed when the test process ends, so no worker outlives the run (one held CI for 20 minutes).
+    /// </summary>
+    private static readonly HashSet<Process> Running = [];
+
     private readonly Process _process;
     private readonly StringBuilder _log = new();
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private WorkerProcess(Process process) => _process = process;
+    static WorkerProcess() => AppDomain.CurrentDomain.ProcessExit += (_, _) => KillRunning();
+
+    private WorkerProcess(Process process)
+    {
+        _process = process;
+        lock (Running)
+        {
+            Running.Add(process);
+        }
+    }
 
     /// <summary>Where the worker serves /health/live, /health/ready and /metrics (its own log says).</summary>
     public Uri? ObservabilityAddress { get; private set; }
@@ -73,6 +88,10 @@ internal sealed class WorkerProcess : IAsyncDisposable
     {
         _process.Kill(entireProcessTree: true);
         await _process.WaitForExitAsync();
+        lock (Running)
+        {
+            Running.Remove(_process);
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -83,6 +102,24 @@ internal sealed class WorkerProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+    }
+
+    private static void KillRunning()
+    {
+        lock (Running)
+        {
+            foreach (var process in Running)
+            {
+                try
+                {
+                    process.Kill(entireProcessTree: true);
+                }
+                catch (InvalidOperationException)
+                {
+                    // Already gone.
+                }
+            }
+        }
     }
 
     private void Append(string? line)

@@ -54,6 +54,15 @@ public abstract class BrowserTests : IAsyncLifetime
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>
+    /// Waits until the page is at the address and its document is parsed. Not the "load" event that
+    /// WaitForURL waits for by default: on a loaded CI machine Playwright once saw the case page's
+    /// network go idle but never reported "load" (timeout after 30 s). Our pages are server-rendered
+    /// without scripts, so the parsed document is the whole page.
+    /// </summary>
+    protected static Task ArriveAtAsync(IPage page, string url) =>
+        page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+
     /// <summary>A fresh browser context (its own cookies) signed in through the sign-in page.</summary>
     protected async Task<IPage> SignInAsync(string userName)
     {
@@ -63,7 +72,7 @@ public abstract class BrowserTests : IAsyncLifetime
         await page.GetByLabel("Gebruikersnaam").FillAsync(userName);
         await page.GetByLabel("Wachtwoord").FillAsync(WebTestHost.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
-        await page.WaitForURLAsync("**/Work");
+        await ArriveAtAsync(page, "**/Work");
         return page;
     }
 }

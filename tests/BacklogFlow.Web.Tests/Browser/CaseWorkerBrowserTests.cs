@@ -22,7 +22,7 @@ public sealed class CaseWorkerBrowserTests : BrowserTests
         await page.GetByLabel("Wachtwoord").FillAsync(WebTestHost.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Volgende taak" }).ClickAsync();
-        await page.WaitForURLAsync("**/Work/Case/**");
+        await ArriveAtAsync(page, "**/Work/Case/**");
         var deadline = await page.Locator("#legal-deadline").InnerTextAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "case-before-decision.png"), FullPage = true });
         await page.GetByRole(AriaRole.Button, new() { Name = "Afgeven" }).ClickAsync();
@@ -45,15 +45,15 @@ public sealed class CaseWorkerBrowserTests : BrowserTests
         var second = await SignInAsync("second-reviewer");
 
         await first.GetByRole(AriaRole.Button, new() { Name = "Volgende taak" }).ClickAsync();
-        await first.WaitForURLAsync("**/Work/Case/**");
+        await ArriveAtAsync(first, "**/Work/Case/**");
         await first.GetByLabel("Reden van het voornemen").FillAsync("record relevant to driving a taxi");
         await first.GetByRole(AriaRole.Button, new() { Name = "Voornemen tot weigering" }).ClickAsync();
-        await first.WaitForURLAsync("**/Work");
+        await ArriveAtAsync(first, "**/Work");
         await first.GetByRole(AriaRole.Button, new() { Name = "Volgende taak" }).ClickAsync();
         var firstGetsNothing = await first.GetByRole(AriaRole.Status).InnerTextAsync();
 
         await second.GetByRole(AriaRole.Button, new() { Name = "Volgende taak" }).ClickAsync();
-        await second.WaitForURLAsync("**/Work/Case/**");
+        await ArriveAtAsync(second, "**/Work/Case/**");
         var intendedBy = await second.Locator("#refusal-intent dd").First.InnerTextAsync();
         await second.GetByRole(AriaRole.Button, new() { Name = "Zienswijze ontvangen vastleggen" }).ClickAsync();
         await second.GetByRole(AriaRole.Button, new() { Name = "Weigeren" }).ClickAsync();
@@ -76,7 +76,7 @@ public sealed class CaseWorkerBrowserTests : BrowserTests
         var page = await SignInAsync("super-1");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Overzicht" }).ClickAsync();
-        await page.WaitForURLAsync("**/Supervise");
+        await ArriveAtAsync(page, "**/Supervise");
         var chart = page.Locator("svg#burn-down");
         var line = await chart.Locator("polyline.open").GetAttributeAsync("points");
         var bars = await chart.Locator("rect.received").CountAsync();
@@ -120,7 +120,7 @@ public sealed class CaseWorkerBrowserTests : BrowserTests
         await page.GetByLabel("Gebruikersnaam").FillAsync("worker-c");
         await page.GetByLabel("Wachtwoord").FillAsync(WebTestHost.Password);
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/Work");
+        await ArriveAtAsync(page, "**/Work");
 
         await page.Keyboard.PressAsync("Tab");
         var first = await page.EvaluateAsync<string>("document.activeElement.textContent.trim()");

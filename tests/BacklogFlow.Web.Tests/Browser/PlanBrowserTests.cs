@@ -19,11 +19,11 @@ public sealed class PlanBrowserTests : BrowserTests
         var page = await SignInAsync("super-1");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Herstelplanner" }).ClickAsync();
-        await page.WaitForURLAsync("**/Supervise/Plan");
+        await ArriveAtAsync(page, "**/Supervise/Plan");
         await page.GetByLabel("Aantal beoordelaars").FillAsync("1");
         await page.GetByLabel("Aanvragen per werkdag").FillAsync("0");
         await page.GetByRole(AriaRole.Button, new() { Name = "Plan doorrekenen" }).ClickAsync();
-        await page.WaitForURLAsync("**/Supervise/Plan?reviewers=1*");
+        await ArriveAtAsync(page, "**/Supervise/Plan?reviewers=1*");
         var open = await page.Locator("#plan-open-now").InnerTextAsync();
         var cleared = await page.Locator("#plan-cleared").InnerTextAsync();
         var breaches = await page.Locator("#plan-breaches").InnerTextAsync();

@@ -32,10 +32,10 @@ public sealed class SupervisorPagesBrowserTests : BrowserTests
         var page = await SignInAsync("super-1");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Quarantaine" }).ClickAsync();
-        await page.WaitForURLAsync("**/Supervise/Quarantine");
+        await ArriveAtAsync(page, "**/Supervise/Quarantine");
         var listed = await page.Locator("#quarantine tbody tr").CountAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Bekijken" }).ClickAsync();
-        await page.WaitForURLAsync($"**/Supervise/Quarantine/Entry/{entry.Id}");
+        await ArriveAtAsync(page, $"**/Supervise/Quarantine/Entry/{entry.Id}");
         var shown = await page.Locator("pre#payload").InnerTextAsync();
         var scripts = await page.Locator("pre#payload script").CountAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "quarantine-entry.png"), FullPage = true });
@@ -46,7 +46,7 @@ public sealed class SupervisorPagesBrowserTests : BrowserTests
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "quarantine-discard-without-reason.png"), FullPage = true });
         await page.GetByLabel("Reden van verwerpen").FillAsync("test message from the supplier's acceptance environment");
         await page.GetByRole(AriaRole.Button, new() { Name = "Verwerpen" }).ClickAsync();
-        await page.WaitForURLAsync("**/Supervise/Quarantine?done=discarded");
+        await ArriveAtAsync(page, "**/Supervise/Quarantine?done=discarded");
         var confirmed = await page.GetByRole(AriaRole.Status).InnerTextAsync();
         var empty = await page.Locator("#quarantine-empty").InnerTextAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "quarantine-after-discard.png"), FullPage = true });
@@ -91,7 +91,7 @@ public sealed class SupervisorPagesBrowserTests : BrowserTests
         await page.GotoAsync($"{BaseUrl}/Supervise/Quarantine/Entry/{failed.Id}");
         await page.GetByLabel("Toelichting (optioneel)").FillAsync("records check back up");
         await page.GetByRole(AriaRole.Button, new() { Name = "Opnieuw aanbieden" }).ClickAsync();
-        await page.WaitForURLAsync("**/Supervise/Quarantine?done=replayed");
+        await ArriveAtAsync(page, "**/Supervise/Quarantine?done=replayed");
         var confirmed = await page.GetByRole(AriaRole.Status).InnerTextAsync();
         var waiting = await page.Locator("#quarantine tbody tr").AllInnerTextsAsync();
 
@@ -113,14 +113,14 @@ public sealed class SupervisorPagesBrowserTests : BrowserTests
         var page = await SignInAsync("super-1");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Storingen" }).ClickAsync();
-        await page.WaitForURLAsync("**/Supervise/Outages");
+        await ArriveAtAsync(page, "**/Supervise/Outages");
         await page.GetByLabel("Eerste dag van de storing").FillAsync("2021-10-15");
         await page.GetByLabel("Laatste dag van de storing").FillAsync("2021-11-01");
         await page.GetByLabel("vog-np").CheckAsync();
         await page.GetByLabel("Inhaaldagen na de storing").FillAsync("28");
         await page.GetByLabel("Omschrijving").FillAsync("VOG-storing oktober 2021");
         await page.GetByRole(AriaRole.Button, new() { Name = "Storing registreren" }).ClickAsync();
-        await page.WaitForURLAsync("**/Supervise/Outages?registered=True");
+        await ArriveAtAsync(page, "**/Supervise/Outages?registered=True");
         var registered = await page.GetByRole(AriaRole.Status).InnerTextAsync();
         var row = await page.Locator("#outages tbody tr").AllInnerTextsAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "outages-registered.png"), FullPage = true });
@@ -132,12 +132,12 @@ public sealed class SupervisorPagesBrowserTests : BrowserTests
         var suspended = await page.Locator("#force-majeure-suspended").InnerTextAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "outages-force-majeure-applied.png"), FullPage = true });
         await page.GetByRole(AriaRole.Link, new() { Name = "Auditlog" }).ClickAsync();
-        await page.WaitForURLAsync("**/Supervise/Audit");
+        await ArriveAtAsync(page, "**/Supervise/Audit");
         var logged = await page.Locator("#audit tbody tr").AllInnerTextsAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "audit-log.png"), FullPage = true });
         await page.GetByLabel("Actie").SelectOptionAsync(AuditActions.OutageRegistered);
         await page.GetByRole(AriaRole.Button, new() { Name = "Filteren" }).ClickAsync();
-        await page.WaitForURLAsync("**/Supervise/Audit?*action=outage.registered*");
+        await ArriveAtAsync(page, "**/Supervise/Audit?*action=outage.registered*");
         var filtered = await page.Locator("#audit tbody tr").AllInnerTextsAsync();
 
         registered.Should().Be("De storing is geregistreerd.");
@@ -164,7 +164,7 @@ public sealed class SupervisorPagesBrowserTests : BrowserTests
         var page = await SignInAsync("super-2");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Herverdelen" }).ClickAsync();
-        await page.WaitForURLAsync("**/Supervise/Rebalance");
+        await ArriveAtAsync(page, "**/Supervise/Rebalance");
         await page.GetByLabel("Wachtrij", new() { Exact = true }).SelectOptionAsync("vog-np-regular");
         await page.GetByLabel("Actie", new() { Exact = true }).SelectOptionAsync("move-to-queue");
         await page.GetByLabel("Doel").FillAsync("vog-np-mandatory");
