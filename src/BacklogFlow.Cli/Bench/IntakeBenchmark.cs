@@ -1,6 +1,8 @@
+using BacklogFlow.Cli.Hosting;
 using BacklogFlow.Cli.Surge;
 using BacklogFlow.Engine.Intake;
 using BacklogFlow.Engine.Messaging;
+using BacklogFlow.Engine.Observability;
 using BacklogFlow.Engine.Persistence;
 using BacklogFlow.Engine.Simulation;
 
@@ -42,9 +44,9 @@ internal static class IntakeBenchmark
         var configuration = context.Configuration;
         var rabbit = configuration.RabbitMq;
         var concurrency = configuration.Intake.ConcurrentMessageLimit;
-        List<IntakeRun> engineRuns = [], stormRuns = [], massTransitRuns = [], rawRuns = [], embeddedRuns = [];
+        List<IntakeRun> engineRuns = [], workerRuns = [], stormRuns = [], massTransitRuns = [], rawRuns = [], embeddedRuns = [];
         List<double> stormCases = [], stormDuplicates = [];
-        List<double> enginePeaks = [], embeddedPeaks = [];
+        List<double> enginePeaks = [], workerPeaks = [], embeddedPeaks = [];
         List<(GcUse Gc, int Messages)> engineGcs = [], massTransitGcs = [], embeddedGcs = [];
         var peakIsPerRun = true;
         var accounted = true;
@@ -71,6 +73,18 @@ internal static class IntakeBenchmark
             enginePeaks.Add(enginePeak);
             peakIsPerRun &= reset;
             accounted &= engine.Result.AllAccountedFor;
+
+            // The same surge with the engine in a worker process of its own, as production runs it:
+            // its time without the publisher and the legacy side beside it, and its own peak memory.
+            context.Progress($"intake: round {round}/{sizes.Rounds}: engine in its own worker process, {specification.MessageCount:N0} messages");
+            var workerQueue = $"bench-worker-{tag}";
+            var workerSettings = await EngineOnServersAsync(
+                configuration, await context.Scratch.CreateAsync("worker", cancellationToken), workerQueue, cancellationToken);
+            var (worker, workerPeak) = await BenchQueues.UsingAsync(rabbit, BenchQueues.WithSideQueues(workerQueue),
+                () => SurgeThroughWorkerAsync(specification with { SourceSystem = $"bench-worker-{tag}" }, workerSettings, sizes.IntakeTimeout, cancellationToken));
+            workerRuns.Add(worker.Run);
+            workerPeaks.Add(workerPeak);
+            accounted &= worker.Result.AllAccountedFor;
 
             // A duplicate storm of the same size: a fifth of the applications, each resent four
             // times on average (the legacy system retrying), in random order.
@@ -135,6 +149,7 @@ internal static class IntakeBenchmark
         section.Add("prefetchCount", "prefetch (BacklogFlow:Messaging:RabbitMq:PrefetchCount)", rabbit.PrefetchCount, "messages");
         section.Add("allAccountedFor", "engine and embedded: every message accounted for in every round (1 = yes)", accounted ? 1 : 0, "bool");
         Report(section, "engine", "engine (PostgreSQL + RabbitMQ)", engineRuns);
+        Report(section, "worker", "engine in its own worker process (PostgreSQL + RabbitMQ)", workerRuns);
         Report(section, "storm", "engine, duplicate storm (a fifth of the applications, each resent 4 times on average)", stormRuns);
         section.Measured("stormCasesCreated", "duplicate storm: cases created (= its applications)", "cases", stormCases);
         section.Measured("stormDuplicatesIgnored", "duplicate storm: resends counted and ignored", "messages", stormDuplicates);
@@ -149,9 +164,11 @@ internal static class IntakeBenchmark
         ReportGc(section, "massTransit", "bare MassTransit", massTransitGcs);
         ReportGc(section, "embedded", "embedded default", embeddedGcs);
         section.Measured("enginePeakRssMb", "peak RSS during the engine's run (VmHWM)", "MB", enginePeaks);
+        section.Measured("workerPeakRssMb", "peak RSS of the engine's own worker process during its surge (VmHWM, start-up included)", "MB", workerPeaks);
         section.Measured("embeddedPeakRssMb", "peak RSS during the embedded run (VmHWM)", "MB", embeddedPeaks);
         section.Note("the engine runs in-process with the bench (as `surge` runs it): its peak RSS is this process's, publisher and surge generator included"
             + (peakIsPerRun ? "; the peak is reset before each run (/proc/self/clear_refs)" : "; the kernel refused to reset the peak, so it is the process's lifetime peak"));
+        section.Note("the worker contender is `backlogflow worker` in a process of its own (ready on /health/ready before the first publish); the bench only publishes and counts: its peak RSS is the engine's alone");
         section.Note("engine time runs from the first publish until every message is accounted for and every decision and rejection came back to the legacy side");
         section.Note($"each contender has its own queue on virtual host '{rabbit.VirtualHost}' (bench-*-{context.RunId}-N, deleted afterwards) and each round its own scratch database");
         return section;
@@ -186,6 +203,18 @@ internal static class IntakeBenchmark
             [.. runs.Select(r => r.Gc.KilobytesPer(r.Messages))]);
         section.Measured($"{key}GcPausedShare", $"{label}: share of the run's time paused for garbage collection", "share",
             [.. runs.Select(r => r.Gc.PausedShare)]);
+    }
+
+    /// <summary>Starts a worker, waits until it is ready, publishes the surge from here and reads the worker's peak memory.</summary>
+    private static async Task<((IntakeRun Run, SurgeResult Result), double PeakMb)> SurgeThroughWorkerAsync(
+        SurgeSpecification specification, IReadOnlyDictionary<string, string?> configuration, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var settings = new Dictionary<string, string?>(configuration) { [$"{ObservabilityOptions.Section}:Urls"] = "http://127.0.0.1:0" };
+        await using var worker = await WorkerProcess.StartAsync(settings, cancellationToken);
+        await worker.WaitUntilReadyAsync(TimeSpan.FromSeconds(60), cancellationToken);
+        var result = await new SurgeRunner(specification, settings, EngineRole.Publisher).RunAsync(timeout, progress: null, cancellationToken);
+        var run = new IntakeRun(specification.MessageCount, result.Account.MessagesAccountedFor, result.Elapsed, result.TimedOut);
+        return ((run, result), worker.PeakRssMegabytes);
     }
 
     private static async Task<((IntakeRun Run, SurgeResult Result), double PeakMb, bool PeakReset)> SurgeAsync(

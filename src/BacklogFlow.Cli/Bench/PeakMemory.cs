@@ -23,12 +23,12 @@ internal static class PeakMemory
         }
     }
 
-    /// <summary>The peak resident set in MB, or NaN where /proc is not there.</summary>
-    public static double PeakMegabytes()
+    /// <summary>The peak resident set in MB of this process (or of process <paramref name="processId"/>), or NaN where /proc is not there.</summary>
+    public static double PeakMegabytes(int? processId = null)
     {
         try
         {
-            var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            var line = File.ReadLines($"/proc/{processId?.ToString(CultureInfo.InvariantCulture) ?? "self"}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
             return line is null
                 ? double.NaN
                 : long.Parse(line["VmHWM:".Length..].Replace("kB", "", StringComparison.Ordinal).Trim(), CultureInfo.InvariantCulture) / 1024.0;

@@ -35,7 +35,7 @@ public sealed class BenchCommandTests : IAsyncLifetime
             "embeddedSeconds", "embeddedMessagesPerSecond", "ratioEngineToMassTransit", "ratioEngineToRaw", "enginePeakRssMb", "embeddedPeakRssMb");
         figures["applications"].Should().Be(200);
         figures["allAccountedFor"].Should().Be(1);
-        foreach (var contender in new[] { "engine", "storm", "massTransit", "raw", "embedded" })
+        foreach (var contender in new[] { "engine", "worker", "storm", "massTransit", "raw", "embedded" })
         {
             figures[$"{contender}TakenIn"].Should().Be(200, contender);
             figures[$"{contender}TimedOut"].Should().Be(0, contender);
@@ -47,6 +47,7 @@ public sealed class BenchCommandTests : IAsyncLifetime
         figures["ratioStormToEngine"].Should().BePositive();
 
         figures["enginePeakRssMb"].Should().BePositive();
+        figures["workerPeakRssMb"].Should().BePositive("the worker process's own peak was read before it was stopped");
         figures["ratioEngineToMassTransit"].Should().BePositive();
         bench.GetProperty("machine").GetProperty("rabbitmq").GetString().Should().NotBeNullOrEmpty();
     }

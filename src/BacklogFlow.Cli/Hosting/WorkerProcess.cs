@@ -1,17 +1,21 @@
 using System.Diagnostics;
 using System.Text;
+using BacklogFlow.Cli.Bench;
 
-namespace BacklogFlow.Cli.Tests.Backbone;
+namespace BacklogFlow.Cli.Hosting;
 
 /// <summary>
-/// A real `backlogflow worker` process (the binary beside the tests), configured by environment
-/// variables as in production. It is ready when its bus has started; it can be killed outright.
+/// A real `backlogflow worker` process (this binary), configured by environment variables as in
+/// production: the backbone tests kill and replace them mid-surge, and `bench intake` measures the
+/// engine alone in one (its time and its own peak memory). It is started when its bus has started;
+/// it can be killed outright.
 /// </summary>
 internal sealed class WorkerProcess : IAsyncDisposable
 {
     /// <summary>
-    /// Workers not yet disposed. A test that times out or hangs never reaches its disposal; these are
-    /// killed when the test process ends, so no worker outlives the run (one held CI for 20 minutes).
+    /// Workers not yet disposed. A test that times out or hangs, or a bench stopped midway, never
+    /// reaches its disposal; these are killed when this process ends, so no worker outlives it (one
+    /// held CI for 20 minutes).
     /// </summary>
     private static readonly HashSet<Process> Running = [];
 
@@ -44,8 +48,12 @@ internal sealed class WorkerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The worker's peak resident set so far in MB (VmHWM), or NaN where /proc is not there.</summary>
+    public double PeakRssMegabytes => PeakMemory.PeakMegabytes(_process.Id);
+
     public static async Task<WorkerProcess> StartAsync(IReadOnlyDictionary<string, string?> settings, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(settings);
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "backlogflow.dll"), "worker"])
         {
             RedirectStandardOutput = true,
@@ -81,6 +89,43 @@ internal sealed class WorkerProcess : IAsyncDisposable
         }
 
         return worker;
+    }
+
+    /// <summary>
+    /// Waits until the worker reports itself ready (/health/ready: database reachable, every receive
+    /// endpoint of the bus connected). The bus says it started before its endpoints have bound their
+    /// queues; a timed surge must not count that.
+    /// </summary>
+    public async Task WaitUntilReadyAsync(TimeSpan limit, CancellationToken cancellationToken)
+    {
+        var address = ObservabilityAddress ?? throw new InvalidOperationException($"the worker did not say where it serves /health/ready:\n{Log}");
+        using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(5) };
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(limit);
+        try
+        {
+            while (true)
+            {
+                try
+                {
+                    using var ready = await http.GetAsync(new Uri("/health/ready", UriKind.Relative), deadline.Token);
+                    if (ready.IsSuccessStatusCode)
+                    {
+                        return;
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    // Not listening yet: ask again.
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(100), deadline.Token);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"the worker was not ready within {limit.TotalSeconds:0} s:\n{Log}");
+        }
     }
 
     /// <summary>SIGKILL: no shutdown, no acknowledgements, no goodbyes.</summary>
