@@ -1,3 +1,4 @@
+using System.Text.Json;
 using BacklogFlow.Contracts;
 using BacklogFlow.Domain.Cases;
 using BacklogFlow.Domain.Review;
@@ -119,10 +120,7 @@ public sealed class ApplicationIntake(
 
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            foreach (var duplicate in duplicates)
-            {
-                await CountDuplicateAsync(duplicate, cancellationToken);
-            }
+            await CountDuplicatesAsync(duplicates, cancellationToken);
 
             // Cases first: the intake records and review tasks refer to them.
             await db.InsertAsync(rows.Cases, cancellationToken);
@@ -183,13 +181,41 @@ public sealed class ApplicationIntake(
     }
 
     /// <summary>
-    /// A retry storm sends the same application many times at once: the count is incremented in the
-    /// database (no read-modify-write to conflict on), in the batch's transaction with the inbox entry.
+    /// A retry storm sends the same application many times at once: the counts are incremented in
+    /// the database (no read-modify-write to conflict on), in the batch's transaction with the inbox
+    /// entries, one statement for the whole batch (one per resend made a storm's batches of a
+    /// hundred resends a hundred round trips).
     /// </summary>
-    private Task CountDuplicateAsync(ApplicationDetails application, CancellationToken cancellationToken) =>
-        db.IntakeRecords
-            .Where(r => r.SourceSystem == application.SourceSystem && r.ApplicationId == application.ApplicationId)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.DuplicateCount, r => r.DuplicateCount + 1), cancellationToken);
+    private async Task CountDuplicatesAsync(List<ApplicationDetails> duplicates, CancellationToken cancellationToken)
+    {
+        if (duplicates.Count == 0)
+        {
+            return;
+        }
+
+        // A batch holds one message per application (IntakeBatcher), but a count per key keeps this right without that.
+        var resends = duplicates.GroupBy(d => (d.SourceSystem, d.ApplicationId)).Select(g => (g.Key.SourceSystem, g.Key.ApplicationId, Count: g.Count())).ToList();
+        if (db.Database.IsNpgsql())
+        {
+            string[] sources = [.. resends.Select(r => r.SourceSystem)];
+            string[] ids = [.. resends.Select(r => r.ApplicationId)];
+            int[] counts = [.. resends.Select(r => r.Count)];
+            await db.Database.ExecuteSqlAsync($"""
+                UPDATE intake_records AS r SET "DuplicateCount" = r."DuplicateCount" + k.n
+                  FROM unnest({sources}::text[], {ids}::text[], {counts}::integer[]) AS k(source, id, n)
+                 WHERE r."SourceSystem" = k.source AND r."ApplicationId" = k.id
+                """, cancellationToken);
+        }
+        else
+        {
+            var keys = JsonSerializer.Serialize(resends.Select(r => new object[] { r.SourceSystem, r.ApplicationId, r.Count }));
+            await db.Database.ExecuteSqlAsync($"""
+                UPDATE intake_records SET "DuplicateCount" = "DuplicateCount" + k.n
+                  FROM (SELECT value ->> 0 AS source, value ->> 1 AS id, value ->> 2 AS n FROM json_each({keys})) AS k
+                 WHERE intake_records."SourceSystem" = k.source AND intake_records."ApplicationId" = k.id
+                """, cancellationToken);
+        }
+    }
 
     private async Task<IntakeOutcome> QuarantineConflictAsync(
         ApplicationDetails application, IntakeRecord known, IntakeMessage message, DateTimeOffset now, CancellationToken cancellationToken)

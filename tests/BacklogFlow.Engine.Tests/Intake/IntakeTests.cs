@@ -118,6 +118,29 @@ public abstract class IntakeTests
     }
 
     [Fact]
+    public async Task AcceptMany_ResendsOfSeveralApplicationsInOneBatch_EachCountedOnce()
+    {
+        await using var engine = await EngineTestHost.StartAsync(NobodyHasARecord, database: Database);
+        var resent = Enumerable.Range(0, 3).Select(_ => Applications.Submitted()).ToList();
+        var once = Applications.Submitted();
+        await engine.InScopeAsync(sp => sp.GetRequiredService<ApplicationIntake>().AcceptManyAsync(
+            [.. resent.Append(once).Select(a => new IntakeMessage(a, null, "{}"))], Cancel));
+
+        var outcomes = await engine.InScopeAsync(sp => sp.GetRequiredService<ApplicationIntake>().AcceptManyAsync(
+            [.. resent.Append(Applications.Submitted()).Select(a => new IntakeMessage(a, null, "{}"))], Cancel));
+
+        outcomes.Should().Equal(IntakeOutcome.Duplicate, IntakeOutcome.Duplicate, IntakeOutcome.Duplicate, IntakeOutcome.Accepted);
+        var counts = await engine.QueryAsync(db => db.IntakeRecords.ToDictionaryAsync(r => r.ApplicationId, r => r.DuplicateCount, Cancel));
+        counts.Should().HaveCount(5);
+        foreach (var application in resent)
+        {
+            counts[application.ApplicationId!].Should().Be(1, application.ApplicationId);
+        }
+
+        counts[once.ApplicationId!].Should().Be(0, "only resends are counted");
+    }
+
+    [Fact]
     public async Task Consume_ConcurrentCopiesOfOneApplication_ExactlyOneCase()
     {
         await using var engine = await EngineTestHost.StartAsync(NobodyHasARecord, database: Database);
