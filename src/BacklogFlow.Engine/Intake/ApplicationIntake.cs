@@ -29,7 +29,6 @@ public sealed class ApplicationIntake(
     IJudicialRecordsCheck recordsCheck,
     RegisteredOutages outages,
     ServingOrder servingOrder,
-    OutboxSignal outboxSignal,
     TimeProvider time)
 {
     public async Task<IntakeOutcome> AcceptAsync(
@@ -126,7 +125,7 @@ public sealed class ApplicationIntake(
             await db.InsertAsync(rows.Cases, cancellationToken);
             await db.InsertAsync(rows.IntakeRecords, cancellationToken);
             await db.InsertAsync(rows.ReviewTasks, cancellationToken);
-            await db.InsertAsync(rows.Decisions, cancellationToken);
+            await db.EnqueueSetBasedAsync(rows.Decisions, cancellationToken);
             await db.InsertAsync(rows.ProcessedMessages, cancellationToken);
             if (db.ChangeTracker.HasChanges())
             {
@@ -134,11 +133,6 @@ public sealed class ApplicationIntake(
             }
 
             await transaction.CommitAsync(cancellationToken);
-        }
-
-        if (rows.Decisions.Count > 0)
-        {
-            outboxSignal.Notify();
         }
 
         return outcomes;

@@ -16,7 +16,22 @@ public static class Outbox
         db.OutboxMessages.Add(Message(message, now));
     }
 
-    /// <summary>The outbox row for a message, for writers that insert rows themselves (<see cref="SetBasedInsert"/>).</summary>
+    /// <summary>
+    /// Inserts outbox rows set-based (<see cref="SetBasedInsert"/>) in the context's open transaction;
+    /// the dispatcher is woken when that transaction commits, by the interceptor that wakes it for
+    /// rows saved through the change tracker.
+    /// </summary>
+    public static async Task EnqueueSetBasedAsync(this BacklogFlowDbContext db, IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        await db.InsertAsync(messages, cancellationToken);
+        if (messages.Count > 0)
+        {
+            OutboxCommitInterceptor.Of(db)?.AddedInTransaction(db);
+        }
+    }
+
+    /// <summary>The outbox row for a message, for writers that insert rows themselves (<see cref="EnqueueSetBasedAsync"/>).</summary>
     public static OutboxMessage Message<TMessage>(TMessage message, DateTimeOffset now)
         where TMessage : class => new()
         {

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace BacklogFlow.Engine.Messaging;
 
@@ -9,11 +10,22 @@ namespace BacklogFlow.Engine.Messaging;
 /// Signals the dispatcher after (never before) a commit that added outbox messages. A save inside an
 /// explicit transaction (intake commits each batch in one) is not yet a commit: the signal then waits
 /// for the transaction's commit, or else the dispatcher would look before the rows are visible and
-/// only find them at its next poll.
+/// only find them at its next poll. Rows written past the change tracker
+/// (<see cref="Outbox.EnqueueSetBasedAsync"/>) are announced with <see cref="AddedInTransaction"/>.
 /// </summary>
 public sealed class OutboxCommitInterceptor(OutboxSignal signal) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     private readonly ConditionalWeakTable<DbContext, object> _addsOutbox = [];
+
+    /// <summary>The interceptor on <paramref name="context"/>, or null for a context made without the engine's registration.</summary>
+    public static OutboxCommitInterceptor? Of(DbContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<OutboxCommitInterceptor>().FirstOrDefault();
+    }
+
+    /// <summary>Outbox rows were written in <paramref name="context"/>'s open transaction without SaveChanges: signal when it commits.</summary>
+    public void AddedInTransaction(DbContext context) => _addsOutbox.AddOrUpdate(context, true);
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)

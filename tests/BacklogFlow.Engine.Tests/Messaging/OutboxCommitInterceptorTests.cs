@@ -61,6 +61,22 @@ public sealed class OutboxCommitInterceptorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SetBasedInsideATransaction_SignalsAtTheCommitNotBefore()
+    {
+        await using var scope = _engine.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BacklogFlowDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(Cancel);
+        await db.EnqueueSetBasedAsync([Outbox.Message(Rejection(), _time.GetUtcNow())], Cancel);
+
+        var woken = Signal.WaitAsync(TimeSpan.FromHours(1), _time, Cancel);
+        woken.IsCompleted.Should().BeFalse("written inside a transaction is not yet committed");
+
+        await transaction.CommitAsync(Cancel);
+        await woken.WaitAsync(TimeSpan.FromSeconds(30), Cancel); // the fake clock never moves: only the signal ends the wait
+        (await db.OutboxMessages.CountAsync(Cancel)).Should().Be(1);
+    }
+
+    [Fact]
     public async Task SaveWithoutATransaction_SignalsAtOnce()
     {
         await using var scope = _engine.CreateAsyncScope();
