@@ -213,8 +213,7 @@ internal static class IntakeBenchmark
         await using var worker = await WorkerProcess.StartAsync(settings, cancellationToken);
         await worker.WaitUntilReadyAsync(TimeSpan.FromSeconds(60), cancellationToken);
         var result = await new SurgeRunner(specification, settings, EngineRole.Publisher).RunAsync(timeout, progress: null, cancellationToken);
-        var run = new IntakeRun(specification.MessageCount, result.Account.MessagesAccountedFor, result.Elapsed, result.TimedOut);
-        return ((run, result), worker.PeakRssMegabytes);
+        return ((IntakeRun.Of(result), result), PeakMemory.PeakMegabytes(worker.Id));
     }
 
     private static async Task<((IntakeRun Run, SurgeResult Result), double PeakMb, bool PeakReset)> SurgeAsync(
@@ -223,7 +222,6 @@ internal static class IntakeBenchmark
         var reset = PeakMemory.TryReset();
         var result = await new SurgeRunner(specification, configuration).RunAsync(timeout, progress: null, cancellationToken);
         var peak = PeakMemory.PeakMegabytes();
-        var run = new IntakeRun(specification.MessageCount, result.Account.MessagesAccountedFor, result.Elapsed, result.TimedOut);
-        return ((run, result), peak, reset);
+        return ((IntakeRun.Of(result), result), peak, reset);
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using BacklogFlow.Cli.Bench;
 
 namespace BacklogFlow.Cli.Hosting;
 
@@ -48,8 +47,8 @@ internal sealed class WorkerProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>The worker's peak resident set so far in MB (VmHWM), or NaN where /proc is not there.</summary>
-    public double PeakRssMegabytes => PeakMemory.PeakMegabytes(_process.Id);
+    /// <summary>The worker's process id (the bench reads its peak memory by it).</summary>
+    public int Id => _process.Id;
 
     public static async Task<WorkerProcess> StartAsync(IReadOnlyDictionary<string, string?> settings, CancellationToken cancellationToken)
     {

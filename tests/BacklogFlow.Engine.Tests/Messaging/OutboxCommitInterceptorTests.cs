@@ -1,8 +1,8 @@
 using BacklogFlow.Contracts;
 using BacklogFlow.Engine.Messaging;
 using BacklogFlow.Engine.Persistence;
+using BacklogFlow.Engine.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -14,40 +14,23 @@ namespace BacklogFlow.Engine.Tests.Messaging;
 /// </summary>
 public sealed class OutboxCommitInterceptorTests : IAsyncLifetime
 {
-    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("backlogflow-outbox-");
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2021, 11, 1, 9, 0, 0, TimeSpan.Zero));
-    private ServiceProvider _engine = null!;
+    private EngineCore _core = null!;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private OutboxSignal Signal => _engine.GetRequiredService<OutboxSignal>();
+    private ServiceProvider Engine => _core.Services;
 
-    public async ValueTask InitializeAsync()
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [$"{DatabaseOptions.Section}:Provider"] = nameof(DatabaseProvider.Sqlite),
-            [$"{DatabaseOptions.Section}:ConnectionString"] = $"Data Source={Path.Combine(_directory.FullName, "outbox.db")};Pooling=false",
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddBacklogFlowEngineCore(configuration);
-        services.AddSingleton<TimeProvider>(_time);
-        _engine = services.BuildServiceProvider();
-        await using var scope = _engine.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<BacklogFlowDbContext>().Database.EnsureCreatedAsync(Cancel);
-    }
+    private OutboxSignal Signal => Engine.GetRequiredService<OutboxSignal>();
 
-    public async ValueTask DisposeAsync()
-    {
-        await _engine.DisposeAsync();
-        _directory.Delete(recursive: true);
-    }
+    public async ValueTask InitializeAsync() => _core = await EngineCore.StartAsync(TestDatabase.Sqlite, _time);
+
+    public ValueTask DisposeAsync() => _core.DisposeAsync();
 
     [Fact]
     public async Task SaveInsideATransaction_SignalsAtTheCommitNotBefore()
     {
-        await using var scope = _engine.CreateAsyncScope();
+        await using var scope = Engine.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BacklogFlowDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync(Cancel);
         db.Enqueue(Rejection(), _time.GetUtcNow());
@@ -63,7 +46,7 @@ public sealed class OutboxCommitInterceptorTests : IAsyncLifetime
     [Fact]
     public async Task SetBasedInsideATransaction_SignalsAtTheCommitNotBefore()
     {
-        await using var scope = _engine.CreateAsyncScope();
+        await using var scope = Engine.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BacklogFlowDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync(Cancel);
         await db.EnqueueSetBasedAsync([Outbox.Message(Rejection(), _time.GetUtcNow())], Cancel);
@@ -79,7 +62,7 @@ public sealed class OutboxCommitInterceptorTests : IAsyncLifetime
     [Fact]
     public async Task SaveWithoutATransaction_SignalsAtOnce()
     {
-        await using var scope = _engine.CreateAsyncScope();
+        await using var scope = Engine.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BacklogFlowDbContext>();
         db.Enqueue(Rejection(), _time.GetUtcNow());
         await db.SaveChangesAsync(Cancel);
@@ -90,7 +73,7 @@ public sealed class OutboxCommitInterceptorTests : IAsyncLifetime
     [Fact]
     public async Task RolledBack_NoSignal()
     {
-        await using var scope = _engine.CreateAsyncScope();
+        await using var scope = Engine.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BacklogFlowDbContext>();
         await using (var transaction = await db.Database.BeginTransactionAsync(Cancel))
         {

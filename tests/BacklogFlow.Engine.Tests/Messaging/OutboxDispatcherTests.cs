@@ -2,10 +2,9 @@ using System.Reflection;
 using BacklogFlow.Contracts;
 using BacklogFlow.Engine.Messaging;
 using BacklogFlow.Engine.Persistence;
-using BacklogFlow.Testing;
+using BacklogFlow.Engine.Tests.Support;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
@@ -19,34 +18,27 @@ namespace BacklogFlow.Engine.Tests.Messaging;
 /// </summary>
 public sealed class OutboxDispatcherTests : IAsyncDisposable
 {
-    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("backlogflow-dispatcher-");
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2021, 11, 1, 9, 0, 0, TimeSpan.Zero));
-    private ServiceProvider? _engine;
-    private string? _postgreSql;
+    private EngineCore? _core;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
+    private ServiceProvider Engine => _core?.Services ?? throw new InvalidOperationException("start the engine first");
+
     public async ValueTask DisposeAsync()
     {
-        if (_engine is not null)
+        if (_core is not null)
         {
-            await _engine.DisposeAsync();
-        }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _directory.Delete(recursive: true);
-        if (_postgreSql is not null)
-        {
-            await PostgreSqlTestDatabases.DropAsync(_postgreSql);
+            await _core.DisposeAsync();
         }
     }
 
     [Theory]
-    [InlineData(DatabaseProvider.Sqlite)]
-    [InlineData(DatabaseProvider.PostgreSql)]
-    public async Task DispatchBatch_BusAccepts_PublishesInOrderAndDeletesThem(DatabaseProvider provider)
+    [InlineData(TestDatabase.Sqlite)]
+    [InlineData(TestDatabase.PostgreSql)]
+    public async Task DispatchBatch_BusAccepts_PublishesInOrderAndDeletesThem(TestDatabase database)
     {
-        await StartAsync(provider);
+        await StartAsync(database);
         var stored = await StoreAsync(3);
         var bus = RecordingBus.Create(fail: false);
 
@@ -59,11 +51,11 @@ public sealed class OutboxDispatcherTests : IAsyncDisposable
     }
 
     [Theory]
-    [InlineData(DatabaseProvider.Sqlite)]
-    [InlineData(DatabaseProvider.PostgreSql)]
-    public async Task DispatchBatch_BusFails_NothingDeleted(DatabaseProvider provider)
+    [InlineData(TestDatabase.Sqlite)]
+    [InlineData(TestDatabase.PostgreSql)]
+    public async Task DispatchBatch_BusFails_NothingDeleted(TestDatabase database)
     {
-        await StartAsync(provider);
+        await StartAsync(database);
         await StoreAsync(3);
 
         var dispatch = () => Dispatcher(RecordingBus.Create(fail: true)).DispatchBatchAsync(Cancel);
@@ -72,32 +64,12 @@ public sealed class OutboxDispatcherTests : IAsyncDisposable
         (await CountAsync()).Should().Be(3, "the next round publishes them again");
     }
 
-    private async Task StartAsync(DatabaseProvider provider)
-    {
-        var connectionString = provider == DatabaseProvider.PostgreSql
-            ? _postgreSql = await PostgreSqlTestDatabases.CreateAsync(Cancel)
-            : $"Data Source={Path.Combine(_directory.FullName, "outbox.db")}";
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [$"{DatabaseOptions.Section}:Provider"] = provider.ToString(),
-            [$"{DatabaseOptions.Section}:ConnectionString"] = connectionString,
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddBacklogFlowEngineCore(configuration);
-        services.AddSingleton<TimeProvider>(_time);
-        _engine = services.BuildServiceProvider();
-        if (provider == DatabaseProvider.Sqlite)
-        {
-            await using var scope = _engine.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<BacklogFlowDbContext>().Database.EnsureCreatedAsync(Cancel);
-        }
-    }
+    private async Task StartAsync(TestDatabase database) => _core = await EngineCore.StartAsync(database, _time);
 
     /// <returns>The stored messages' quarantine ids, in the order stored.</returns>
     private async Task<List<Guid>> StoreAsync(int count)
     {
-        await using var scope = _engine!.CreateAsyncScope();
+        await using var scope = Engine.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BacklogFlowDbContext>();
         var ids = Enumerable.Range(0, count).Select(_ => Guid.NewGuid()).ToList();
         foreach (var id in ids)
@@ -111,12 +83,12 @@ public sealed class OutboxDispatcherTests : IAsyncDisposable
 
     private async Task<int> CountAsync()
     {
-        await using var scope = _engine!.CreateAsyncScope();
+        await using var scope = Engine.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<BacklogFlowDbContext>().OutboxMessages.CountAsync(Cancel);
     }
 
     private OutboxDispatcher Dispatcher(IBus bus) =>
-        ActivatorUtilities.CreateInstance<OutboxDispatcher>(_engine!, bus, new StartedLifetime());
+        ActivatorUtilities.CreateInstance<OutboxDispatcher>(Engine, bus, new StartedLifetime());
 
     /// <summary>The edge we stand in for: a bus that records what it is asked to publish, or fails.</summary>
     public class RecordingBus : DispatchProxy
