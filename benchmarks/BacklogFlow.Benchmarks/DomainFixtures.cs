@@ -42,7 +42,7 @@ public static class DomainFixtures
             var application = Application(i, random);
             var definition = catalog.Get(application.Product);
             var reviewCase = ApplicationCase.Receive(Guid.CreateVersion7(), application, definition, catalog.Calendar);
-            return CaseRouter.AfterScreening(reviewCase, ScreeningResult.Record, definition, catalog.Calendar, catalog.DeclaredRanking, Now)
+            return CaseRouter.AfterScreening(reviewCase, ScreeningResult.Record, definition, catalog.Calendar, Now)
                 ?? throw new InvalidOperationException("a case with a record goes to review");
         })];
     }

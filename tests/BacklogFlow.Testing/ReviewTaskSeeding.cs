@@ -23,7 +23,7 @@ public static class ReviewTaskSeeding
         {
             var definition = catalog.Get(application.Product);
             var reviewCase = ApplicationCase.Receive(Guid.CreateVersion7(), application, definition, catalog.Calendar);
-            var task = CaseRouter.AfterScreening(reviewCase, ScreeningResult.Record, definition, catalog.Calendar, catalog.DeclaredRanking, now)
+            var task = CaseRouter.AfterScreening(reviewCase, ScreeningResult.Record, definition, catalog.Calendar, now)
                 ?? throw new InvalidOperationException("a case with a record must go to review");
             db.Cases.Add(reviewCase);
             db.ReviewTasks.Add(task);

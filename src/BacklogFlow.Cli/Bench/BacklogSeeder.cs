@@ -10,7 +10,7 @@ namespace BacklogFlow.Cli.Bench;
 
 /// <summary>
 /// Seeds a scratch database fast, and never by hand-written rows: every case and task is made by the
-/// domain (receipt, deadline, screening, routing, class rank) exactly as intake makes them, then
+/// domain (receipt, deadline, screening, routing, class) exactly as intake makes them, then
 /// inserted in batches of fresh contexts. For a million cases the domain makes a sample and the
 /// database copies it under new keys (<see cref="ReplicateCasesAsync"/>). Seeding is never timed.
 /// </summary>
@@ -35,7 +35,7 @@ internal static class BacklogSeeder
             {
                 var definition = catalog.Get(application.Product);
                 var reviewCase = ApplicationCase.Receive(Guid.CreateVersion7(), application, definition, catalog.Calendar);
-                var task = CaseRouter.AfterScreening(reviewCase, ScreeningResult.Record, definition, catalog.Calendar, catalog.DeclaredRanking, now)
+                var task = CaseRouter.AfterScreening(reviewCase, ScreeningResult.Record, definition, catalog.Calendar, now)
                     ?? throw new InvalidOperationException($"{application.Product}: a case with a record must go to review");
                 db.Cases.Add(reviewCase);
                 db.ReviewTasks.Add(task);

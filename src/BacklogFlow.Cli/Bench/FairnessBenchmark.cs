@@ -1,3 +1,4 @@
+using BacklogFlow.Domain.Review;
 using BacklogFlow.Engine.Priorities;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -61,7 +62,13 @@ internal static class FairnessBenchmark
         // A queue's fair share is its weight over the weights of the queues that compete with it:
         // those whose work is in the class served first (legally mandatory work goes before
         // regular work whatever the weights; the weights share out each class).
-        var firstClass = await FirstClassRankPerQueueAsync(connectionString, cancellationToken);
+        RankingInForce inForce;
+        await using (var scope = engine.Services.CreateAsyncScope())
+        {
+            inForce = await scope.ServiceProvider.GetRequiredService<ClassRankings>().InForceAsync(cancellationToken);
+        }
+
+        var firstClass = await FirstClassRankPerQueueAsync(connectionString, inForce.Ranking, cancellationToken);
         var servedFirst = firstClass.Count == 0 ? 0 : firstClass.Values.Min();
         var weights = settings
             .Where(s => !s.Paused && firstClass.TryGetValue(s.Queue, out var rank) && rank == servedFirst)
@@ -117,17 +124,18 @@ internal static class FairnessBenchmark
         return section;
     }
 
-    /// <summary>Each queue's best (lowest) class rank among its open tasks: the class its head is in.</summary>
-    private static async Task<Dictionary<string, int>> FirstClassRankPerQueueAsync(string connectionString, CancellationToken cancellationToken)
+    /// <summary>Each queue's best (lowest) class rank in <paramref name="ranking"/> among its open tasks: the class its head is in.</summary>
+    private static async Task<Dictionary<string, int>> FirstClassRankPerQueueAsync(string connectionString, ClassRanking ranking, CancellationToken cancellationToken)
     {
         await using var connection = new Npgsql.NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        await using var command = new Npgsql.NpgsqlCommand("""SELECT "Queue", min("ClassRank") FROM review_tasks WHERE "CompletedAt" IS NULL GROUP BY "Queue" """, connection);
+        await using var command = new Npgsql.NpgsqlCommand("""SELECT DISTINCT "Queue", "PriorityClass" FROM review_tasks WHERE "CompletedAt" IS NULL""", connection);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var ranks = new Dictionary<string, int>(StringComparer.Ordinal);
         while (await reader.ReadAsync(cancellationToken))
         {
-            ranks[reader.GetString(0)] = reader.GetInt32(1);
+            var rank = ranking.ServingRankOf(reader.GetString(1));
+            ranks[reader.GetString(0)] = Math.Min(rank, ranks.GetValueOrDefault(reader.GetString(0), int.MaxValue));
         }
 
         return ranks;

@@ -4,23 +4,26 @@ using NpgsqlTypes;
 namespace BacklogFlow.Cli.Bench;
 
 /// <summary>
-/// The claim baseline: one bare statement that takes the first open task of a queue in queue order,
-/// skipping rows other claimers hold, on a prepared command; each claimer takes the queues in turn.
-/// No transaction of its own, no audit entry, no paused-queue check, no four-eyes filter, no choice
-/// between queues: the least a claim can be on the same data and the same index (queue-led, of the
-/// claimable tasks: leases that ran out are the lease reaper's, in the engine and here alike). (Asked
-/// for every queue at once, one ORDER BY over all of them cannot walk a queue-led index and sorted
-/// the whole backlog per claim: minutes for a run at 100,000 open tasks.)
+/// The claim baseline: one bare statement that takes the first open task of a queue and class in
+/// queue order, skipping rows other claimers hold, on a prepared command; each claimer takes the
+/// queues in turn and, in each, the first class in serving order it has not found empty yet (claims
+/// only take tasks, so a class found empty stays empty in a run): in the steady state one statement
+/// per claim. No transaction of its own, no audit entry, no paused-queue check, no four-eyes filter,
+/// no choice between queues or classes: the least a claim can be on the same data and the same
+/// index (led by queue and class, of the claimable tasks: leases that ran out are the lease
+/// reaper's, in the engine and here alike). (Asked for every queue at once, one ORDER BY over all
+/// of them cannot walk a queue-led index and sorted the whole backlog per claim: minutes for a run at
+/// 100,000 open tasks.)
 /// </summary>
-internal sealed class SkipLockedClaimer(string connectionString, string worker, string[] queues, TimeSpan leaseDuration) : IClaimer
+internal sealed class SkipLockedClaimer(string connectionString, string worker, string[] queues, string[] classes, TimeSpan leaseDuration) : IClaimer
 {
     private const string Statement = """
         UPDATE review_tasks
            SET "ClaimedBy" = @worker, "ClaimedAt" = @now, "LeaseExpiresAt" = @leaseEnd, "ClaimToken" = @token,
                "ClaimCount" = "ClaimCount" + 1, "Version" = "Version" + 1
          WHERE "Id" = (SELECT "Id" FROM review_tasks
-                        WHERE "Queue" = @queue AND "CompletedAt" IS NULL AND "LeaseExpiresAt" IS NULL
-                        ORDER BY "ClassRank", "DueDate", "ReceivedAt"
+                        WHERE "Queue" = @queue AND "PriorityClass" = @class AND "CompletedAt" IS NULL AND "LeaseExpiresAt" IS NULL
+                        ORDER BY "DueDate", "ReceivedAt"
                         LIMIT 1
                         FOR UPDATE SKIP LOCKED)
         RETURNING "Queue"
@@ -29,6 +32,9 @@ internal sealed class SkipLockedClaimer(string connectionString, string worker, 
     private readonly NpgsqlConnection _connection = new(connectionString);
     private NpgsqlCommand? _command;
     private int _next = worker.GetHashCode(StringComparison.Ordinal) & int.MaxValue;
+
+    /// <summary>Per queue, the first class in serving order not yet found empty.</summary>
+    private readonly int[] _firstClass = new int[queues.Length];
 
     public async Task PrepareAsync(CancellationToken cancellationToken)
     {
@@ -39,6 +45,7 @@ internal sealed class SkipLockedClaimer(string connectionString, string worker, 
         _command.Parameters.Add(new NpgsqlParameter("leaseEnd", NpgsqlDbType.TimestampTz));
         _command.Parameters.Add(new NpgsqlParameter("token", NpgsqlDbType.Uuid));
         _command.Parameters.Add(new NpgsqlParameter("queue", NpgsqlDbType.Varchar));
+        _command.Parameters.Add(new NpgsqlParameter("class", NpgsqlDbType.Varchar));
         await _command.PrepareAsync(cancellationToken);
     }
 
@@ -53,10 +60,15 @@ internal sealed class SkipLockedClaimer(string connectionString, string worker, 
         // The next queue that has a free task; null when none has.
         for (var tried = 0; tried < queues.Length; tried++)
         {
-            command.Parameters["queue"].Value = queues[_next++ % queues.Length];
-            if (await command.ExecuteScalarAsync(cancellationToken) is string queue)
+            var index = _next++ % queues.Length;
+            command.Parameters["queue"].Value = queues[index];
+            for (; _firstClass[index] < classes.Length; _firstClass[index]++)
             {
-                return queue;
+                command.Parameters["class"].Value = classes[_firstClass[index]];
+                if (await command.ExecuteScalarAsync(cancellationToken) is string queue)
+                {
+                    return queue;
+                }
             }
         }
 

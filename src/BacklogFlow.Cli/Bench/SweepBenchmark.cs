@@ -87,14 +87,14 @@ internal static class SweepBenchmark
         section.Measured("engineRepeatSeconds", "engine: the ordinary day swept again (nothing new)", "s", repeat);
         section.Note($"the domain made {sample:N0} cases with their review tasks (receipt, clock, routing, class); the database copied them under new ids up to the size asked");
         section.Note("engine: DeadlineSweeper.SweepAsync, one UPDATE per definition and escalating warning band (DeadlineRisk.Bands), the case's product by a semi-join; "
-            + "baseline: the same tasks in one UPDATE by due date and rank, written by hand, without the product check");
+            + "baseline: the same tasks in one UPDATE by due date and the classes served after the target, written by hand, without the product check");
         return section;
     }
 
-    /// <summary>Keeps each task's class and rank as routed, so every run can put them back.</summary>
+    /// <summary>Keeps each task's class as routed, so every run can put it back.</summary>
     private static Task SaveRoutedClassesAsync(string connectionString, CancellationToken cancellationToken) =>
         ExecuteAsync(connectionString, cancellationToken,
-            """CREATE TABLE bench_routed AS SELECT "Id", "PriorityClass", "ClassRank" FROM review_tasks""",
+            """CREATE TABLE bench_routed AS SELECT "Id", "PriorityClass" FROM review_tasks""",
             """ALTER TABLE bench_routed ADD PRIMARY KEY ("Id")""");
 
     /// <summary>
@@ -105,8 +105,8 @@ internal static class SweepBenchmark
     {
         await ExecuteAsync(connectionString, cancellationToken,
             """
-            UPDATE review_tasks AS t SET "PriorityClass" = r."PriorityClass", "ClassRank" = r."ClassRank"
-              FROM bench_routed AS r WHERE t."Id" = r."Id" AND t."ClassRank" <> r."ClassRank"
+            UPDATE review_tasks AS t SET "PriorityClass" = r."PriorityClass"
+              FROM bench_routed AS r WHERE t."Id" = r."Id" AND t."PriorityClass" <> r."PriorityClass"
             """,
             "VACUUM (ANALYZE) review_tasks");
         if (!dayBeforeSwept)
@@ -138,11 +138,11 @@ internal static class SweepBenchmark
         foreach (var band in escalations)
         {
             await using var command = new NpgsqlCommand("""
-                UPDATE review_tasks SET "PriorityClass" = @class, "ClassRank" = @rank, "Version" = "Version" + 1
-                 WHERE "CompletedAt" IS NULL AND "ClassRank" > @rank AND "DueDate" <= @to AND "DueDate" >= @from
+                UPDATE review_tasks SET "PriorityClass" = @class, "Version" = "Version" + 1
+                 WHERE "CompletedAt" IS NULL AND "PriorityClass" = ANY(@servedAfter) AND "DueDate" <= @to AND "DueDate" >= @from
                 """, connection) { CommandTimeout = 1_800 };
             command.Parameters.AddWithValue("class", band.Warning.EscalateTo!);
-            command.Parameters.AddWithValue("rank", ranking.RankOf(band.Warning.EscalateTo!));
+            command.Parameters.AddWithValue("servedAfter", ranking.Order.Skip(ranking.RankOf(band.Warning.EscalateTo!) + 1).ToArray());
             command.Parameters.AddWithValue("to", band.DueTo);
             command.Parameters.AddWithValue("from", band.DueFrom ?? DateOnly.MinValue);
             rows += await command.ExecuteNonQueryAsync(cancellationToken);

@@ -1,10 +1,12 @@
+using System.Linq.Expressions;
 using BacklogFlow.Domain.Workflows;
 
 namespace BacklogFlow.Domain.Review;
 
 /// <summary>
-/// The order in which priority classes are served, across all products: a task's
-/// <see cref="ReviewTask.ClassRank"/> is its class's position here. The definitions give the default
+/// The order in which priority classes are served, across all products: a task's rank is its
+/// class's position here, applied when tasks are read (<see cref="QueueOrder"/>), never stored on
+/// them, so a reorder is one write whatever the backlog. The definitions give the default
 /// (their declared order); a supervisor may reorder the classes, which changes what is served first
 /// but never which class a case falls into — that stays the definition's first-match rule.
 /// </summary>
@@ -30,6 +32,7 @@ public sealed class ClassRanking
         }
 
         Order = [.. order];
+        TaskRank = RankExpression(Order);
     }
 
     /// <summary>Class names, served first to served last.</summary>
@@ -54,6 +57,28 @@ public sealed class ClassRanking
         _ranks.TryGetValue(className, out var rank)
             ? rank
             : throw new KeyNotFoundException($"priority class '{className}' is not ranked (ranked: {string.Join(", ", Order)})");
+
+    /// <summary>
+    /// Where a task of <paramref name="className"/> is served: its rank, or after every ranked class
+    /// when the definitions no longer declare it (the task stays claimable rather than lost).
+    /// </summary>
+    public int ServingRankOf(string className) => _ranks.GetValueOrDefault(className, Order.Count);
+
+    /// <summary><see cref="ServingRankOf"/> as an expression a database evaluates: a CASE over the class names.</summary>
+    public Expression<Func<ReviewTask, int>> TaskRank { get; }
+
+    private static Expression<Func<ReviewTask, int>> RankExpression(IReadOnlyList<string> order)
+    {
+        var task = Expression.Parameter(typeof(ReviewTask), "task");
+        var priorityClass = Expression.Property(task, nameof(ReviewTask.PriorityClass));
+        Expression rank = Expression.Constant(order.Count);
+        for (var i = order.Count - 1; i >= 0; i--)
+        {
+            rank = Expression.Condition(Expression.Equal(priorityClass, Expression.Constant(order[i])), Expression.Constant(i), rank);
+        }
+
+        return Expression.Lambda<Func<ReviewTask, int>>(rank, task);
+    }
 
     /// <summary>
     /// The same classes in a new order; refused unless <paramref name="order"/> names exactly the

@@ -29,10 +29,12 @@ public sealed class ReviewTask
     public Guid Id { get; private set; }
     public Guid CaseId { get; private set; }
     public string Queue { get; private set; } = "";
-    public string PriorityClass { get; private set; } = "";
 
-    /// <summary>The class's rank in the definition; lower is served first.</summary>
-    public int ClassRank { get; private set; }
+    /// <summary>
+    /// The task's priority class. Its rank is not stored: the order in force (<see cref="ClassRanking"/>)
+    /// is applied when a claim or a listing reads the tasks, so a supervisor's reorder changes no task.
+    /// </summary>
+    public string PriorityClass { get; private set; } = "";
 
     /// <summary>The effective due date the queue orders by.</summary>
     public DateOnly DueDate { get; private set; }
@@ -58,19 +60,17 @@ public sealed class ReviewTask
     /// <summary>Optimistic concurrency: every claim, release and completion bumps it.</summary>
     public int Version { get; private set; }
 
-    public static ReviewTask For(ApplicationCase reviewCase, ReviewQueue queue, PriorityClass priorityClass, ClassRanking ranking)
+    public static ReviewTask For(ApplicationCase reviewCase, ReviewQueue queue, PriorityClass priorityClass)
     {
         ArgumentNullException.ThrowIfNull(reviewCase);
         ArgumentNullException.ThrowIfNull(queue);
         ArgumentNullException.ThrowIfNull(priorityClass);
-        ArgumentNullException.ThrowIfNull(ranking);
         return new ReviewTask
         {
             Id = Guid.CreateVersion7(),
             CaseId = reviewCase.Id,
             Queue = queue.Name,
             PriorityClass = priorityClass.Name,
-            ClassRank = ranking.RankOf(priorityClass.Name),
             DueDate = reviewCase.EffectiveDueDate,
             ReceivedAt = reviewCase.ReceivedAt,
         };
@@ -89,12 +89,16 @@ public sealed class ReviewTask
     }
 
     /// <summary>
-    /// The tasks an escalation to the class ranked <paramref name="targetRank"/> moves up: open ones
-    /// that class is served before. An expression, so the deadline sweeper moves every task of a
-    /// warning band in one statement (it sets the class, the rank and a new version).
+    /// The tasks an escalation to <paramref name="targetClass"/> moves up: open ones in a class
+    /// <paramref name="ranking"/> serves after it. An expression, so the deadline sweeper moves every
+    /// task of a warning band in one statement (it sets the class and a new version).
     /// </summary>
-    public static Expression<Func<ReviewTask, bool>> EscalatedBy(int targetRank) =>
-        task => task.CompletedAt == null && task.ClassRank > targetRank;
+    public static Expression<Func<ReviewTask, bool>> EscalatedTo(string targetClass, ClassRanking ranking)
+    {
+        ArgumentNullException.ThrowIfNull(ranking);
+        var servedAfter = ranking.Order.Skip(ranking.RankOf(targetClass) + 1).ToArray();
+        return task => task.CompletedAt == null && servedAfter.Contains(task.PriorityClass);
+    }
 
     /// <summary>Open tasks no lease is recorded on: what a claim may take.</summary>
     public static Expression<Func<ReviewTask, bool>> IsClaimable =>

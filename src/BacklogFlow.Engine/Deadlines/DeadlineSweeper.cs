@@ -17,7 +17,7 @@ namespace BacklogFlow.Engine.Deadlines;
 /// Escalates review tasks whose case has reached a deadline warning that names a class to the class
 /// it names — set-based: the domain says which due dates reach which warning today
 /// (<see cref="DeadlineRisk.Bands"/>) and which tasks an escalation moves
-/// (<see cref="ReviewTask.EscalatedBy"/>); one statement per definition and escalating band moves
+/// (<see cref="ReviewTask.EscalatedTo"/>); one statement per definition and escalating band moves
 /// them all. No per-case timers and no cases loaded: a sweep costs index ranges and the rows that
 /// change, and one that finds nothing new writes nothing, so it runs every few minutes and a clock
 /// that moved (suspension, extension) is picked up at the next pass. Warnings and breaches are not
@@ -43,7 +43,6 @@ public sealed partial class DeadlineSweeper(
         {
             try
             {
-                await ReconcileRanksAsync(stoppingToken);
                 var swept = await SweepAsync(stoppingToken);
                 if (swept.Escalated > 0)
                 {
@@ -56,17 +55,6 @@ public sealed partial class DeadlineSweeper(
             }
 
             await Task.Delay(options.Value.Interval, time, stoppingToken);
-        }
-    }
-
-    /// <summary>Puts right the rank of open tasks another process ranked by an order it had not yet seen.</summary>
-    public async Task ReconcileRanksAsync(CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var reranked = await scope.ServiceProvider.GetRequiredService<ClassRankings>().ReconcileAsync(cancellationToken);
-        if (reranked > 0)
-        {
-            LogReranked(logger, reranked);
         }
     }
 
@@ -86,13 +74,13 @@ public sealed partial class DeadlineSweeper(
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BacklogFlowDbContext>();
-        foreach (var escalation in Escalations(today, ranking))
+        foreach (var escalation in Escalations(today))
         {
             // The task's due date follows its case's clock (ReviewTask.Reschedule). The product is
             // the case's (a supervisor may have moved the task to another product's queue); asked
             // only when the definitions disagree about this band (a semi-join over the cases).
-            var (dueFrom, dueTo, targetClass, rank, products) = escalation;
-            var inBand = db.ReviewTasks.Where(ReviewTask.EscalatedBy(rank)).Where(t => t.DueDate <= dueTo);
+            var (dueFrom, dueTo, targetClass, products) = escalation;
+            var inBand = db.ReviewTasks.Where(ReviewTask.EscalatedTo(targetClass, ranking)).Where(t => t.DueDate <= dueTo);
             if (dueFrom is { } from)
             {
                 inBand = inBand.Where(t => t.DueDate >= from);
@@ -104,7 +92,7 @@ public sealed partial class DeadlineSweeper(
             }
 
             escalated += await inBand.ExecuteUpdateAsync(
-                set => set.SetProperty(t => t.PriorityClass, targetClass).SetProperty(t => t.ClassRank, rank).SetProperty(t => t.Version, t => t.Version + 1),
+                set => set.SetProperty(t => t.PriorityClass, targetClass).SetProperty(t => t.Version, t => t.Version + 1),
                 cancellationToken);
         }
 
@@ -115,21 +103,18 @@ public sealed partial class DeadlineSweeper(
     /// Each escalating band of every definition <paramref name="today"/>, once per distinct band and
     /// target class, with the products it holds for (null when it holds for all of them).
     /// </summary>
-    private IEnumerable<(DateOnly? DueFrom, DateOnly DueTo, string TargetClass, int Rank, string[]? Products)> Escalations(DateOnly today, ClassRanking ranking) =>
+    private IEnumerable<(DateOnly? DueFrom, DateOnly DueTo, string TargetClass, string[]? Products)> Escalations(DateOnly today) =>
         from definition in catalog.Definitions
         from band in DeadlineRisk.Bands(definition.DeadlineWarnings, today)
         let targetClass = band.Warning.EscalateTo is { } target ? definition.FindPriorityClass(target) : null
         where targetClass is not null
         group definition.Product by (band.DueFrom, band.DueTo, Target: targetClass.Name) into same
         let products = same.ToArray()
-        select (same.Key.DueFrom, same.Key.DueTo, same.Key.Target, ranking.RankOf(same.Key.Target),
+        select (same.Key.DueFrom, same.Key.DueTo, same.Key.Target,
             products.Length == catalog.Definitions.Count() ? null : products);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deadline sweep: {Escalated} review tasks escalated ({Milliseconds:F0} ms)")]
     private static partial void LogSwept(ILogger logger, int escalated, double milliseconds);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Priority order: {Reranked} open tasks re-ranked to the order in force")]
-    private static partial void LogReranked(ILogger logger, int reranked);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Deadline sweep failed; trying again at the next interval")]
     private static partial void LogSweepFailed(ILogger logger, Exception exception);

@@ -28,7 +28,6 @@ public sealed class ApplicationIntake(
     WorkflowCatalog catalog,
     IJudicialRecordsCheck recordsCheck,
     RegisteredOutages outages,
-    ServingOrder servingOrder,
     TimeProvider time)
 {
     public async Task<IntakeOutcome> AcceptAsync(
@@ -74,7 +73,6 @@ public sealed class ApplicationIntake(
         var known = await KnownAsync(valid.Select(v => v.Application), cancellationToken);
         var duplicates = new List<ApplicationDetails>();
         var windows = await outages.CurrentAsync(cancellationToken);
-        var ranking = (await servingOrder.CurrentAsync(cancellationToken)).Ranking;
         var received = new List<(int Index, ApplicationDetails Application, ApplicationCase Case, string Fingerprint)>();
         foreach (var (index, application) in valid)
         {
@@ -105,7 +103,7 @@ public sealed class ApplicationIntake(
         for (var i = 0; i < received.Count; i++)
         {
             var (index, application, newCase, fingerprint) = received[i];
-            rows.Add(newCase, fingerprint, CaseRouter.AfterScreening(newCase, screenings[i], catalog.Get(application.Product), catalog.Calendar, ranking, now), now);
+            rows.Add(newCase, fingerprint, CaseRouter.AfterScreening(newCase, screenings[i], catalog.Get(application.Product), catalog.Calendar, now), now);
             outcomes[index] = IntakeOutcome.Accepted;
         }
 

@@ -22,7 +22,6 @@ namespace BacklogFlow.Engine.Priorities;
 public sealed class BulkMoves(
     BacklogFlowDbContext db,
     WorkflowCatalog catalog,
-    ClassRankings rankings,
     SqliteWriteTurns sqliteTurns,
     IOptions<ReviewOptions> reviewOptions,
     TimeProvider time)
@@ -48,10 +47,6 @@ public sealed class BulkMoves(
         ArgumentException.ThrowIfNullOrWhiteSpace(supervisor);
         var now = time.GetUtcNow();
         await RefuseInvalidAsync(filter, move, now, cancellationToken);
-        var rank = move.Kind == BulkMoveKind.SetPriorityClass
-            ? (await rankings.InForceAsync(cancellationToken)).Ranking.RankOf(move.Target!)
-            : 0;
-
         using var turn = await sqliteTurns.WaitIfSqliteAsync(db, cancellationToken);
         try
         {
@@ -65,7 +60,7 @@ public sealed class BulkMoves(
             }
 
             var changing = Changing(filter, move, now);
-            var moved = await WriteAsync(changing, move, rank, now, cancellationToken);
+            var moved = await WriteAsync(changing, move, now, cancellationToken);
             db.Audit(supervisor, AuditActions.TasksMoved, "tasks:bulk",
                 new { filter, groups = applied.Groups },
                 new { move = new { kind = move.Kind.ToString(), move.Target }, tasks = moved, applied.LeftAlone }, now);
@@ -79,7 +74,7 @@ public sealed class BulkMoves(
         }
     }
 
-    private async Task<int> WriteAsync(IQueryable<ReviewTask> changing, BulkMove move, int rank, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<int> WriteAsync(IQueryable<ReviewTask> changing, BulkMove move, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var target = move.Target;
         switch (move.Kind)
@@ -94,7 +89,6 @@ public sealed class BulkMoves(
                 await db.Cases.Where(c => changing.Any(t => t.CaseId == c.Id)).ExecuteUpdateAsync(s => s.SetProperty(c => c.PriorityClass, target), cancellationToken);
                 return await changing.ExecuteUpdateAsync(s => s
                     .SetProperty(t => t.PriorityClass, target!)
-                    .SetProperty(t => t.ClassRank, rank)
                     .SetProperty(t => t.Version, t => t.Version + 1), cancellationToken);
             case BulkMoveKind.AssignTo:
                 // No claim token: the token only lets a claimer find the row its own claim took.

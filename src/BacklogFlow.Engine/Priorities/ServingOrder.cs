@@ -7,9 +7,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BacklogFlow.Engine.Priorities;
 
 /// <summary>
-/// The serving order of priority classes as intake and the sweeper see it: read at most every
-/// <see cref="MaxAge"/>. A reorder in another process reaches this one within MaxAge; tasks ranked
-/// in that window by the old order are put right by the sweeper's reconcile (<see cref="ClassRankings.ReconcileAsync"/>).
+/// The serving order of priority classes as claims, the dashboard and the sweeper see it: read at
+/// most every <see cref="MaxAge"/>. A reorder in this process applies at once (<see cref="Invalidate"/>);
+/// one in another process reaches this one within MaxAge. Nothing needs putting right afterwards:
+/// tasks do not store their rank.
 /// </summary>
 public sealed class ServingOrder
 {

@@ -2,6 +2,7 @@ using BacklogFlow.Domain.Cases;
 using BacklogFlow.Domain.Deadlines;
 using BacklogFlow.Engine.Deadlines;
 using BacklogFlow.Engine.Persistence;
+using BacklogFlow.Engine.Priorities;
 using Microsoft.EntityFrameworkCore;
 
 namespace BacklogFlow.Engine.Reporting;
@@ -12,7 +13,7 @@ namespace BacklogFlow.Engine.Reporting;
 /// and decision dates); no case is loaded, except the few with a running penalty, which
 /// <see cref="PenaltyExposureQuery"/> streams to let the domain compute the Awb 4:17 amounts.
 /// </summary>
-public sealed class DashboardQuery(BacklogFlowDbContext db, PenaltyExposureQuery penalties, TimeProvider time)
+public sealed class DashboardQuery(BacklogFlowDbContext db, PenaltyExposureQuery penalties, ServingOrder servingOrder, TimeProvider time)
 {
     public const int MaxDays = 366;
 
@@ -39,12 +40,11 @@ public sealed class DashboardQuery(BacklogFlowDbContext db, PenaltyExposureQuery
                 from task in db.ReviewTasks.AsNoTracking()
                 where task.CompletedAt == null
                 join reviewCase in db.Cases.AsNoTracking() on task.CaseId equals reviewCase.Id
-                group task by new { task.Queue, task.PriorityClass, task.ClassRank, reviewCase.Product } into g
+                group task by new { task.Queue, task.PriorityClass, reviewCase.Product } into g
                 select new
                 {
                     g.Key.Queue,
                     g.Key.PriorityClass,
-                    g.Key.ClassRank,
                     g.Key.Product,
                     Tasks = g.Count(),
                     Held = g.Count(t => t.LeaseExpiresAt > now),
@@ -52,9 +52,10 @@ public sealed class DashboardQuery(BacklogFlowDbContext db, PenaltyExposureQuery
                     EarliestDueDate = g.Min(t => t.DueDate),
                 })
             .ToListAsync(cancellationToken);
+        var ranking = (await servingOrder.CurrentAsync(cancellationToken)).Ranking;
         return groups
+            .Select(g => new OpenWorkGroup(g.Queue, g.PriorityClass, ranking.ServingRankOf(g.PriorityClass), g.Product, g.Tasks, g.Held, g.OldestReceipt, g.EarliestDueDate))
             .OrderBy(g => g.ClassRank).ThenBy(g => g.Queue, StringComparer.Ordinal).ThenBy(g => g.Product, StringComparer.Ordinal)
-            .Select(g => new OpenWorkGroup(g.Queue, g.PriorityClass, g.ClassRank, g.Product, g.Tasks, g.Held, g.OldestReceipt, g.EarliestDueDate))
             .ToList();
     }
 

@@ -2,7 +2,8 @@ namespace BacklogFlow.Engine.Reporting;
 
 /// <summary>
 /// Open review tasks of one queue, priority class and product. <see cref="Held"/> of them are being
-/// reviewed (a live lease); the rest wait to be claimed.
+/// reviewed (a live lease); the rest wait to be claimed. <see cref="ClassRank"/> is the class's place
+/// in the serving order in force.
 /// </summary>
 public sealed record OpenWorkGroup(
     string Queue,

@@ -23,19 +23,20 @@ public sealed class ReviewWorkQueue(
     IOptions<ReviewOptions> options,
     SqliteWriteTurns sqliteTurns,
     QueueRoster roster,
-    FairShares fairShares)
+    FairShares fairShares,
+    ServingOrder servingOrder)
 {
     /// <summary>Attempts before giving up when other workers keep taking the chosen task first.</summary>
     private const int MaxClaimAttempts = 16;
 
     /// <summary>
     /// Claims the next task for <paramref name="worker"/> from the given queues, or returns null if
-    /// there is none. The best priority class present among the queues' first claimable tasks goes
-    /// first (fair share never serves a regular task before a mandatory one); between the queues
-    /// whose first task is in that class, <see cref="FairShare"/> picks by weight, so one provider's
-    /// surge does not starve another's; within the queue, queue order. Paused queues hand out
-    /// nothing. A task whose refusal <paramref name="worker"/> intended is skipped: it waits for a
-    /// second reviewer (four eyes). The claim and its audit entry commit together.
+    /// there is none. The best priority class (in the serving order in force) present among the
+    /// queues' claimable tasks goes first (fair share never serves a regular task before a mandatory
+    /// one); between the queues that hold that class, <see cref="FairShare"/> picks by weight, so one
+    /// provider's surge does not starve another's; within the queue, queue order. Paused queues hand
+    /// out nothing. A task whose refusal <paramref name="worker"/> intended is skipped: it waits for
+    /// a second reviewer (four eyes). The claim and its audit entry commit together.
     /// </summary>
     public async Task<ReviewTask?> ClaimNextAsync(string worker, IReadOnlyCollection<string> queues, CancellationToken cancellationToken)
     {
@@ -47,23 +48,27 @@ public sealed class ReviewWorkQueue(
             return null;
         }
 
+        var ranking = (await servingOrder.CurrentAsync(cancellationToken)).Ranking;
         return db.Database.IsNpgsql()
-            ? await ClaimOnPostgreSqlAsync(worker, running, cancellationToken)
-            : await ClaimOnSqliteAsync(worker, running, cancellationToken);
+            ? await ClaimOnPostgreSqlAsync(worker, running, ranking, cancellationToken)
+            : await ClaimOnSqliteAsync(worker, running, ranking, cancellationToken);
     }
 
     /// <summary>
     /// PostgreSQL: one statement per attempt (<see cref="ClaimSkippingLocked"/>), given the queues in
-    /// fair share's turn; it looks at the heads, takes the task and writes the audit entry, and
-    /// commits on its own: one round trip per claim.
+    /// fair share's turn and the classes in serving order; it looks for the best class present,
+    /// takes the task and writes the audit entry, and commits on its own: one round trip per claim.
     /// </summary>
-    private async Task<ReviewTask?> ClaimOnPostgreSqlAsync(string worker, IReadOnlyList<QueueWeight> running, CancellationToken cancellationToken)
+    private async Task<ReviewTask?> ClaimOnPostgreSqlAsync(
+        string worker, IReadOnlyList<QueueWeight> running, ClassRanking ranking, CancellationToken cancellationToken)
     {
+        var queues = running.Select(q => q.Queue).ToArray();
+        string[] classes = [.. ranking.Order];
         for (var attempt = 0; attempt < MaxClaimAttempts; attempt++)
         {
             var now = time.GetUtcNow();
             var turns = fairShares.Turns(running).ToArray();
-            var claimed = (await ClaimSkippingLocked(db, worker, turns, now, now + options.Value.LeaseDuration, Guid.NewGuid())
+            var claimed = (await ClaimSkippingLocked(db, worker, turns, classes, now, now + options.Value.LeaseDuration, Guid.NewGuid())
                 .ToListAsync(cancellationToken)).SingleOrDefault();
             if (claimed is not null)
             {
@@ -71,46 +76,76 @@ public sealed class ReviewWorkQueue(
                 return claimed;
             }
 
-            // Nothing taken: either nothing is claimable in these queues, or other claimers locked
-            // the chosen queue's last free tasks of the class between the statement's look at the
-            // heads and its lock (the claim takes only that class, so no worse task slips ahead of
-            // a better one in another queue). Look again only in the second case.
-            if (!await QueueHeads(db, worker, turns).AnyAsync(cancellationToken))
+            // Nothing taken: either nothing of these classes is claimable in these queues, or other
+            // claimers locked the chosen queue's last free tasks of the class between the
+            // statement's look and its lock (the claim takes only that class, so no worse task slips
+            // ahead of a better one in another queue). Look again only in the second case.
+            if (await ClassesToServeAsync(db, worker, queues, classes, cancellationToken) is not { } next)
             {
                 return null;
             }
+
+            classes = next;
         }
 
         return null;
     }
 
     /// <summary>
-    /// SQLite: in one transaction with its audit entry, the queues' heads, fair share's choice among
-    /// those in the best class, and an UPDATE whose conditions repeat the claimability test, so
-    /// that where another claim changed the row meanwhile the second claimer updates nothing.
+    /// The classes a claim that found nothing of <paramref name="classes"/> should look at next: the
+    /// same when some task of them is still claimable; else the classes of the claimable tasks left,
+    /// which the serving order does not name (the definitions dropped them since: they go after
+    /// every ranked class rather than never); null when nothing is claimable. The second query runs
+    /// only when no ranked task is left, so it reads only what it returns.
     /// </summary>
-    private async Task<ReviewTask?> ClaimOnSqliteAsync(string worker, IReadOnlyList<QueueWeight> running, CancellationToken cancellationToken)
+    private static async Task<string[]?> ClassesToServeAsync(
+        BacklogFlowDbContext db, string worker, string[] queues, string[] classes, CancellationToken cancellationToken)
+    {
+        if (await OpenTasks(db, worker, queues).AnyAsync(t => classes.Contains(t.PriorityClass), cancellationToken))
+        {
+            return classes;
+        }
+
+        var unranked = await OpenTasks(db, worker, queues).Select(t => t.PriorityClass).Distinct().ToArrayAsync(cancellationToken);
+        return unranked.Length == 0 ? null : [.. unranked.Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// SQLite: in one transaction with its audit entry, the queues' heads per class, fair share's
+    /// choice among those in the best class, and an UPDATE whose conditions repeat the claimability
+    /// test, so that where another claim changed the row meanwhile the second claimer updates nothing.
+    /// </summary>
+    private async Task<ReviewTask?> ClaimOnSqliteAsync(
+        string worker, IReadOnlyList<QueueWeight> running, ClassRanking ranking, CancellationToken cancellationToken)
     {
         using var turn = await SqliteTurnAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var queues = running.Select(q => q.Queue).ToArray();
+        string[] classes = [.. ranking.Order];
         for (var attempt = 0; attempt < MaxClaimAttempts; attempt++)
         {
             var now = time.GetUtcNow();
-            var heads = await QueueHeads(db, worker, [.. running.Select(q => q.Queue)]).ToListAsync(cancellationToken);
+            var heads = await QueueHeads(db, worker, queues, classes).ToListAsync(cancellationToken);
             if (heads.Count == 0)
             {
-                break;
+                if (await ClassesToServeAsync(db, worker, queues, classes, cancellationToken) is not { } next || next == classes)
+                {
+                    break;
+                }
+
+                classes = next;
+                continue;
             }
 
-            var best = heads.Min(h => h.ClassRank);
-            var candidates = running.Where(q => heads.Any(h => h.Queue == q.Queue && h.ClassRank == best)).ToList();
+            var best = heads.MinBy(h => Array.IndexOf(classes, h.PriorityClass))!.PriorityClass;
+            var candidates = running.Where(q => heads.Any(h => h.Queue == q.Queue && h.PriorityClass == best)).ToList();
             var queue = fairShares.Next(candidates);
             var leaseEnd = now + options.Value.LeaseDuration;
             var token = Guid.NewGuid();
-            var next = FirstInQueueOrder(OpenTasks(db, worker, queue).Where(t => t.ClassRank == best));
+            var first = FirstInQueueOrder(OpenTasks(db, worker, queue).Where(t => t.PriorityClass == best));
             var updated = await db.ReviewTasks
                 .Where(ReviewTask.IsClaimable)
-                .Where(t => next.Contains(t.Id))
+                .Where(t => first.Contains(t.Id))
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(t => t.ClaimedBy, worker)
                     .SetProperty(t => t.ClaimedAt, now)
@@ -135,12 +170,17 @@ public sealed class ReviewWorkQueue(
     }
 
     /// <summary>
-    /// The first claimable task's class rank in each of <paramref name="queueNames"/> that has one:
-    /// one index seek per queue (ix_review_tasks_queue_order is led by the queue), in one statement.
+    /// Each pair of one of <paramref name="queueNames"/> and one of <paramref name="classes"/> that has
+    /// a claimable task: one index seek per pair (ix_review_tasks_queue_order is led by the queue and
+    /// the class; asked in its order, so no planner scans the table for "any row"), in one statement.
     /// </summary>
-    internal static IQueryable<QueueHead> QueueHeads(BacklogFlowDbContext db, string worker, string[] queueNames) =>
+    internal static IQueryable<QueueHead> QueueHeads(BacklogFlowDbContext db, string worker, string[] queueNames, string[] classes) =>
         queueNames
-            .Select(queue => OpenTasks(db, worker, queue).InQueueOrder().Select(t => new QueueHead { Queue = t.Queue, ClassRank = t.ClassRank }).Take(1))
+            .SelectMany(queue => classes.Select(priorityClass => OpenTasks(db, worker, queue)
+                .Where(t => t.PriorityClass == priorityClass)
+                .InClassOrder()
+                .Select(t => new QueueHead { Queue = t.Queue, PriorityClass = t.PriorityClass })
+                .Take(1)))
             .Aggregate((all, next) => all.Concat(next));
 
     /// <summary>
@@ -148,47 +188,56 @@ public sealed class ReviewWorkQueue(
     /// a reviewer other than <paramref name="worker"/>.
     /// </summary>
     internal static IQueryable<ReviewTask> OpenTasks(BacklogFlowDbContext db, string worker, string queue) =>
-        db.ReviewTasks.Where(ReviewTask.IsClaimable).Where(t =>
-            t.Queue == queue && (t.RefusalIntendedBy == null || t.RefusalIntendedBy != worker));
+        ClaimableBy(db, worker).Where(t => t.Queue == queue);
 
-    /// <summary>The id of the first task in queue order: the inner select of the claim on SQLite.</summary>
-    internal static IQueryable<Guid> FirstInQueueOrder(IQueryable<ReviewTask> open) => open.InQueueOrder().Select(t => t.Id).Take(1);
+    /// <inheritdoc cref="OpenTasks(BacklogFlowDbContext, string, string)"/>
+    private static IQueryable<ReviewTask> OpenTasks(BacklogFlowDbContext db, string worker, string[] queues) =>
+        ClaimableBy(db, worker).Where(t => queues.Contains(t.Queue));
+
+    private static IQueryable<ReviewTask> ClaimableBy(BacklogFlowDbContext db, string worker) =>
+        db.ReviewTasks.Where(ReviewTask.IsClaimable).Where(t => t.RefusalIntendedBy == null || t.RefusalIntendedBy != worker);
+
+    /// <summary>The id of the first task of one class in queue order: the inner select of the claim on SQLite.</summary>
+    internal static IQueryable<Guid> FirstInQueueOrder(IQueryable<ReviewTask> openOfOneClass) =>
+        openOfOneClass.InClassOrder().Select(t => t.Id).Take(1);
 
     /// <summary>
-    /// PostgreSQL: the whole claim in one statement. <c>heads</c> is each queue's first claimable
-    /// task (one seek per queue into ix_review_tasks_queue_order, which holds only claimable tasks,
-    /// so it never walks past held ones); <c>chosen</c> the best class among them and, between the
-    /// queues whose head is in it, the first in <paramref name="turns"/> (fair share's order);
-    /// <c>next</c> locks that queue's first task of the class in queue order, skipping rows other
-    /// claimers have locked, so concurrent claimers never wait for or collide with each other; the
-    /// update leases it, and the audit entry is written in the same statement (its fields as the
-    /// SQLite path writes them; the engine tests compare the two). The ORDER BY is
-    /// <see cref="QueueOrder"/>: the engine tests run the queue-order test on both providers to
-    /// keep the two spellings equal, and explain this statement to check the plan. A task awaiting
-    /// a second reviewer is skipped by the one who intended its refusal, as on SQLite.
+    /// PostgreSQL: the whole claim in one statement. <c>heads</c> is each pair of a queue and a class
+    /// (<paramref name="classes"/> in serving order) that has a claimable task: one probe per pair
+    /// into ix_review_tasks_queue_order, which is led by the queue and the class and holds only
+    /// claimable tasks, so it never walks past held ones. <c>chosen</c> is the best class among them
+    /// and, between the queues that hold it, the first in <paramref name="turns"/> (fair share's
+    /// order); <c>next</c> locks that queue's first task of the class in queue order, skipping rows
+    /// other claimers have locked, so concurrent claimers never wait for or collide with each other;
+    /// the update leases it, and the audit entry is written in the same statement (its fields as the
+    /// SQLite path writes them; the engine tests compare the two). The order is
+    /// <see cref="QueueOrder"/>: the engine tests run the queue-order test on both providers to keep
+    /// the two spellings equal, and explain this statement to check the plan. A task awaiting a
+    /// second reviewer is skipped by the one who intended its refusal, as on SQLite.
     /// </summary>
     internal static IQueryable<ReviewTask> ClaimSkippingLocked(
-        BacklogFlowDbContext db, string worker, string[] turns, DateTimeOffset now, DateTimeOffset leaseEnd, Guid token) =>
+        BacklogFlowDbContext db, string worker, string[] turns, string[] classes, DateTimeOffset now, DateTimeOffset leaseEnd, Guid token) =>
         db.ReviewTasks.FromSql($"""
             WITH heads AS (
-                SELECT q.queue, q.turn, h."ClassRank"
+                SELECT q.queue, q.turn, c.class, c.rank
                   FROM unnest({turns}::text[]) WITH ORDINALITY AS q(queue, turn)
+                 CROSS JOIN unnest({classes}::text[]) WITH ORDINALITY AS c(class, rank)
                  CROSS JOIN LATERAL (
-                       SELECT "ClassRank" FROM review_tasks
-                        WHERE "Queue" = q.queue AND "CompletedAt" IS NULL AND "LeaseExpiresAt" IS NULL
+                       SELECT 1 FROM review_tasks
+                        WHERE "Queue" = q.queue AND "PriorityClass" = c.class AND "CompletedAt" IS NULL AND "LeaseExpiresAt" IS NULL
                           AND ("RefusalIntendedBy" IS NULL OR "RefusalIntendedBy" <> {worker})
-                        ORDER BY "ClassRank", "DueDate", "ReceivedAt"
+                        ORDER BY "DueDate", "ReceivedAt"
                         LIMIT 1) AS h
             ),
             chosen AS (
-                SELECT queue, "ClassRank" FROM heads ORDER BY "ClassRank", turn LIMIT 1
+                SELECT queue, class FROM heads ORDER BY rank, turn LIMIT 1
             ),
             next AS (
                 SELECT "Id" FROM review_tasks
-                 WHERE "Queue" = (SELECT queue FROM chosen) AND "ClassRank" = (SELECT "ClassRank" FROM chosen)
+                 WHERE "Queue" = (SELECT queue FROM chosen) AND "PriorityClass" = (SELECT class FROM chosen)
                    AND "CompletedAt" IS NULL AND "LeaseExpiresAt" IS NULL
                    AND ("RefusalIntendedBy" IS NULL OR "RefusalIntendedBy" <> {worker})
-                 ORDER BY "ClassRank", "DueDate", "ReceivedAt"
+                 ORDER BY "DueDate", "ReceivedAt"
                  LIMIT 1
                  FOR UPDATE SKIP LOCKED
             ),

@@ -225,9 +225,6 @@ namespace BacklogFlow.Migrations.PostgreSql.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<int>("ClassRank")
-                        .HasColumnType("integer");
-
                     b.Property<DateTimeOffset?>("CompletedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -273,7 +270,7 @@ namespace BacklogFlow.Migrations.PostgreSql.Migrations
                         .HasDatabaseName("ix_review_tasks_leases")
                         .HasFilter("\"CompletedAt\" IS NULL AND \"LeaseExpiresAt\" IS NOT NULL");
 
-                    b.HasIndex("Queue", "ClassRank", "DueDate", "ReceivedAt")
+                    b.HasIndex("Queue", "PriorityClass", "DueDate", "ReceivedAt")
                         .HasDatabaseName("ix_review_tasks_queue_order")
                         .HasFilter("\"CompletedAt\" IS NULL AND \"LeaseExpiresAt\" IS NULL");
 

@@ -220,9 +220,6 @@ namespace BacklogFlow.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("ClassRank")
-                        .HasColumnType("INTEGER");
-
                     b.Property<long?>("CompletedAt")
                         .HasColumnType("INTEGER");
 
@@ -268,7 +265,7 @@ namespace BacklogFlow.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_review_tasks_leases")
                         .HasFilter("\"CompletedAt\" IS NULL AND \"LeaseExpiresAt\" IS NOT NULL");
 
-                    b.HasIndex("Queue", "ClassRank", "DueDate", "ReceivedAt")
+                    b.HasIndex("Queue", "PriorityClass", "DueDate", "ReceivedAt")
                         .HasDatabaseName("ix_review_tasks_queue_order")
                         .HasFilter("\"CompletedAt\" IS NULL AND \"LeaseExpiresAt\" IS NULL");
 

@@ -29,7 +29,7 @@ public static class RebalancingEndpoints
             .WithSummary("Pauses or resumes a queue and/or sets its weight. Needs If-Match; 412 when it changed since.");
         rebalancing.MapGet("/priority-classes", PriorityOrderAsync).WithSummary("The order priority classes are served in, first to last.");
         rebalancing.MapPut("/priority-classes", ReorderAsync)
-            .WithSummary("Reorders the priority classes and re-ranks every open task at once. Needs If-Match; 412 when it changed since.");
+            .WithSummary("Reorders the priority classes; claims follow at once (no task is rewritten; `reranked` counts the open tasks whose class changed rank). Needs If-Match; 412 when it changed since.");
         rebalancing.MapPost("/tasks/bulk-moves/preview", PreviewAsync)
             .WithSummary("Dry run of a bulk move: how many tasks it would change, by queue and class. The ETag names exactly those tasks.");
         rebalancing.MapPost("/tasks/bulk-moves", ApplyAsync)

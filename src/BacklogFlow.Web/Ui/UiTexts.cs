@@ -89,7 +89,7 @@ public static class UiTexts
         ["move-down"] = ("Omlaag", "Move down"),
         ["changed-by"] = ("Laatst gewijzigd door", "Last changed by"),
         ["order-saved"] = ("Volgorde opgeslagen;", "Order saved;"),
-        ["tasks-reranked"] = ("open taken opnieuw gerangschikt.", "open tasks re-ranked."),
+        ["tasks-reranked"] = ("open taken worden nu in de nieuwe volgorde behandeld (geen taak herschreven).", "open tasks are now served in the new order (no task rewritten)."),
         ["queues"] = ("Wachtrijen", "Queues"),
         ["weight"] = ("Gewicht", "Weight"),
         ["declared"] = ("gedefinieerd:", "declared:"),

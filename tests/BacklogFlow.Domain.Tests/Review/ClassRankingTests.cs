@@ -47,14 +47,29 @@ public sealed class ClassRankingTests
     }
 
     [Fact]
-    public void EscalatedBy_ClassServedLaterInTheOrderInForce_NotMoved()
+    public void EscalatedTo_ClassServedLaterInTheOrderInForce_NotMoved()
     {
         var task = ReviewTaskOf("general");
         var atRiskLast = Catalog.DeclaredRanking.Reorder(["mandatory", "regular", "at-risk"]);
 
-        ReviewTask.EscalatedBy(atRiskLast.RankOf("at-risk")).Compile()(task).Should().BeFalse("at-risk is served after regular in this order");
-        ReviewTask.EscalatedBy(Catalog.DeclaredRanking.RankOf("at-risk")).Compile()(task).Should().BeTrue();
-        ReviewTask.EscalatedBy(task.ClassRank).Compile()(task).Should().BeFalse("its own class is no escalation");
+        ReviewTask.EscalatedTo("at-risk", atRiskLast).Compile()(task).Should().BeFalse("at-risk is served after regular in this order");
+        ReviewTask.EscalatedTo("at-risk", Catalog.DeclaredRanking).Compile()(task).Should().BeTrue();
+        ReviewTask.EscalatedTo(task.PriorityClass, Catalog.DeclaredRanking).Compile()(task).Should().BeFalse("its own class is no escalation");
+    }
+
+    [Fact]
+    public void TaskRank_EveryClassAndOneTheRankingDoesNotName_SameAsServingRankOf()
+    {
+        var ranking = Catalog.DeclaredRanking.Reorder(["regular", "at-risk", "mandatory"]);
+        var rank = ranking.TaskRank.Compile();
+
+        foreach (var (sector, expected) in new[] { ("general", 0), ("childcare", 2) })
+        {
+            rank(ReviewTaskOf(sector)).Should().Be(expected);
+        }
+
+        ranking.ServingRankOf("dropped-since").Should().Be(3, "a class the definitions no longer declare is served after every ranked one");
+        ranking.ServingRankOf("mandatory").Should().Be(2);
     }
 
     private static ReviewTask ReviewTaskOf(string sector)
@@ -64,6 +79,6 @@ public sealed class ClassRankingTests
         var queue = VogNp.RouteToQueue(applicationCase.Facts);
         var priorityClass = VogNp.ClassifyPriority(applicationCase.Facts);
         applicationCase.SendToReview(queue, priorityClass);
-        return ReviewTask.For(applicationCase, queue, priorityClass, Catalog.DeclaredRanking);
+        return ReviewTask.For(applicationCase, queue, priorityClass);
     }
 }

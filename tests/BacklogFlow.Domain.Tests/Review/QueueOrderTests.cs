@@ -21,8 +21,22 @@ public sealed class QueueOrderTests
         ReviewTask[] tasks = [regularEarly, mandatoryLate, mandatoryEarlyAfternoon, atRisk, mandatoryEarlyMorning];
         ReviewTask[] expected = [atRisk, mandatoryEarlyMorning, mandatoryEarlyAfternoon, mandatoryLate, regularEarly];
 
-        tasks.InQueueOrder().Should().Equal(expected);
-        tasks.AsQueryable().InQueueOrder().Should().Equal(expected);
+        tasks.InQueueOrder(Catalog.DeclaredRanking).Should().Equal(expected);
+        tasks.AsQueryable().InQueueOrder(Catalog.DeclaredRanking).Should().Equal(expected);
+    }
+
+    [Fact]
+    public void InQueueOrder_ClassesReordered_FollowsTheNewOrderWithoutChangingAnyTask()
+    {
+        var mandatory = Task(new DateTimeOffset(2021, 11, 2, 9, 0, 0, _cet), "mandatory");
+        var regular = Task(new DateTimeOffset(2021, 11, 1, 9, 0, 0, _cet), "regular");
+        var atRisk = Task(new DateTimeOffset(2021, 11, 3, 9, 0, 0, _cet), "at-risk");
+        var regularFirst = Catalog.DeclaredRanking.Reorder(["regular", "mandatory", "at-risk"]);
+        ReviewTask[] tasks = [mandatory, regular, atRisk];
+
+        tasks.InQueueOrder(regularFirst).Should().Equal(regular, mandatory, atRisk);
+        tasks.AsQueryable().InQueueOrder(regularFirst).Should().Equal(regular, mandatory, atRisk);
+        tasks.InQueueOrder(Catalog.DeclaredRanking).Should().Equal(atRisk, mandatory, regular);
     }
 
     [Fact]
@@ -32,7 +46,7 @@ public sealed class QueueOrderTests
         var earlier = Task(new DateTimeOffset(2021, 11, 2, 1, 0, 0, _cet), "regular");
 
         later.DueDate.Should().Be(earlier.DueDate);
-        new[] { later, earlier }.InQueueOrder().Should().Equal(earlier, later);
+        new[] { later, earlier }.InQueueOrder(Catalog.DeclaredRanking).Should().Equal(earlier, later);
     }
 
     private static ReviewTask Task(DateTimeOffset receivedAt, string priorityClass)
@@ -42,6 +56,6 @@ public sealed class QueueOrderTests
         var queue = VogNp.RouteToQueue(applicationCase.Facts);
         var reviewClass = VogNp.FindPriorityClass(priorityClass)!;
         applicationCase.SendToReview(queue, reviewClass);
-        return ReviewTask.For(applicationCase, queue, reviewClass, Catalog.DeclaredRanking);
+        return ReviewTask.For(applicationCase, queue, reviewClass);
     }
 }

@@ -30,7 +30,7 @@ public abstract class DeadlineSweeperTests
         (await SweepAtAsync(engine, Due.AddDays(-2))).Escalated.Should().Be(1);
         var escalated = await TaskAsync(engine);
         escalated.PriorityClass.Should().Be("at-risk");
-        escalated.ClassRank.Should().Be(0, "at-risk is served before every other class");
+        engine.Catalog.DeclaredRanking.RankOf(escalated.PriorityClass).Should().Be(0, "at-risk is served before every other class");
         escalated.Version.Should().Be(seeded[0].Version + 1, "the escalation changes the task's place in the queue");
 
         (await SweepAtAsync(engine, Due.AddDays(-2))).Escalated.Should().Be(0, "a second sweep finds nothing new");

@@ -33,7 +33,7 @@ public abstract class SetBasedInsertTests
             Applications.Details(sector: "taxi", receivedAt: now.AddDays(-3)),
         };
         var cases = applications.Select(a => ApplicationCase.Receive(Guid.CreateVersion7(now), a, catalog.Get(a.Product), catalog.Calendar)).ToList();
-        var tasks = cases.Select(c => CaseRouter.AfterScreening(c, ScreeningResult.Record, catalog.Get(c.Product), catalog.Calendar, catalog.DeclaredRanking, now)!).ToList();
+        var tasks = cases.Select(c => CaseRouter.AfterScreening(c, ScreeningResult.Record, catalog.Get(c.Product), catalog.Calendar, now)!).ToList();
 
         await engine.QueryAsync(async db =>
         {

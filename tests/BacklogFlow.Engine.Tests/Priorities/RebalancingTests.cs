@@ -93,7 +93,7 @@ public abstract class RebalancingTests
     }
 
     [Fact]
-    public async Task ReorderAsync_RegularBeforeMandatory_OpenTasksRerankedAndServedInTheNewOrder()
+    public async Task ReorderAsync_RegularBeforeMandatory_ServedInTheNewOrderWithoutRewritingATask()
     {
         await using var engine = await EngineTestHost.StartAsync(database: Database);
         var start = EngineTestHost.Start;
@@ -105,15 +105,14 @@ public abstract class RebalancingTests
 
         var (inForce, reranked) = await engine.InScopeAsync(sp =>
             sp.GetRequiredService<ClassRankings>().ReorderAsync(["at-risk", "regular", "mandatory"], 0, "supervisor-1", Cancel));
+        var stored = await engine.QueryAsync(db => db.ReviewTasks.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Version, Cancel));
         var first = await engine.ClaimNextAsync("worker-1", AllVogNpQueues);
 
         inForce.Ranking.Order.Should().Equal("at-risk", "regular", "mandatory");
         inForce.Version.Should().Be(1);
-        reranked.Should().Be(2);
+        reranked.Should().Be(2, "both open tasks are in a class whose rank changed");
+        stored.Should().Equal(tasks.ToDictionary(t => t.Id, t => t.Version), "the reorder rewrites no task");
         first!.Id.Should().Be(tasks[1].Id, "regular is served before mandatory now");
-        var stored = await engine.QueryAsync(db => db.ReviewTasks.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.ClassRank, Cancel));
-        stored[tasks[0].Id].Should().Be(2);
-        stored[tasks[1].Id].Should().Be(1);
         var audit = await engine.QueryAsync(db => db.AuditEntries.SingleAsync(e => e.Action == AuditActions.PriorityReordered, Cancel));
         audit.Before.Should().Contain("[\"at-risk\",\"mandatory\",\"regular\"]");
         audit.After.Should().Contain("[\"at-risk\",\"regular\",\"mandatory\"]").And.Contain("\"reranked\":2");
@@ -135,10 +134,9 @@ public abstract class RebalancingTests
     }
 
     [Fact]
-    public async Task ReorderAsync_MoreOpenTasksThanABatch_EveryOpenTaskRerankedOnce()
+    public async Task ReorderAsync_OpenHeldAndDecidedTasks_HolderUndisturbedAndTheRestServedInTheNewOrder()
     {
-        await using var engine = await EngineTestHost.StartAsync(
-            new Dictionary<string, string?> { ["BacklogFlow:Review:RerankBatchSize"] = "3" }, database: Database);
+        await using var engine = await EngineTestHost.StartAsync(database: Database);
         var start = EngineTestHost.Start;
         var seeded = await engine.SeedReviewTasksAsync(
         [
@@ -151,27 +149,36 @@ public abstract class RebalancingTests
 
         var (_, reranked) = await engine.InScopeAsync(sp =>
             sp.GetRequiredService<ClassRankings>().ReorderAsync(["at-risk", "regular", "mandatory"], 0, "supervisor-1", Cancel));
+        var claims = new List<ReviewTask>();
+        while (await engine.ClaimNextAsync("worker-2", AllVogNpQueues) is { } claimed)
+        {
+            claims.Add(claimed);
+        }
 
-        reranked.Should().Be(10, "every open task, held or not, changed rank; the decided one is left as it was");
-        var stored = await engine.QueryAsync(db => db.ReviewTasks.AsNoTracking().ToListAsync(Cancel));
-        stored.Where(t => !t.IsCompleted).Should().OnlyContain(t => t.ClassRank == (t.PriorityClass == "regular" ? 1 : 2));
-        stored.Single(t => t.Id == decided!.Id).ClassRank.Should().Be(1, "a decided task keeps the rank it was decided at");
-        stored.Single(t => t.Id == held!.Id).IsHeldBy("worker-1", engine.Time.GetUtcNow()).Should().BeTrue("a re-rank does not disturb a holder");
+        reranked.Should().Be(10, "every open task, held or not, is in a class whose rank changed; the decided one is not counted");
+        claims.Select(t => t.PriorityClass).Should().Equal([.. Enumerable.Repeat("regular", 5), .. Enumerable.Repeat("mandatory", 4)]);
+        var stored = await engine.QueryAsync(db => db.ReviewTasks.AsNoTracking().SingleAsync(t => t.Id == held!.Id, Cancel));
+        stored.IsHeldBy("worker-1", engine.Time.GetUtcNow()).Should().BeTrue("a reorder does not disturb a holder");
         seeded.Should().HaveCount(11);
     }
 
     [Fact]
-    public async Task ReconcileRanksAsync_TaskRankedByAnOldOrder_PutRight()
+    public async Task ReorderStoredByAnotherProcess_ClaimsFollowItWithinTheSnapshotAge()
     {
         await using var engine = await EngineTestHost.StartAsync(database: Database);
-        await engine.InScopeAsync(sp => sp.GetRequiredService<ClassRankings>().ReorderAsync(["regular", "at-risk", "mandatory"], 0, "supervisor-1", Cancel));
+        var seeded = await engine.SeedReviewTasksAsync([Applications.Details(sector: "childcare"), Applications.Details(sector: "general")]);
+        await engine.Services.GetRequiredService<ServingOrder>().CurrentAsync(Cancel);
 
-        // Seeding ranks by the declared order, as another process that had not yet seen the reorder would.
-        var seeded = await engine.SeedReviewTasksAsync([Applications.Details(sector: "general")]);
-        seeded[0].ClassRank.Should().Be(2);
-        await engine.Services.GetRequiredService<DeadlineSweeper>().ReconcileRanksAsync(Cancel);
+        // Another process's reorder: only the stored row changes; this process's snapshot does not know yet.
+        await engine.QueryAsync(async db =>
+        {
+            db.ClassRanking.Add(new ClassRankingSetting { Order = ClassRankingSetting.Join(["regular", "at-risk", "mandatory"]), ChangedBy = "supervisor-elsewhere", Version = 1 });
+            return await db.SaveChangesAsync(Cancel);
+        });
+        engine.Time.Advance(ServingOrder.MaxAge);
+        var first = await engine.ClaimNextAsync("worker-1", AllVogNpQueues);
 
-        (await engine.QueryAsync(db => db.ReviewTasks.SingleAsync(Cancel))).ClassRank.Should().Be(0);
+        first!.Id.Should().Be(seeded[1].Id, "regular is served first in the order stored by the other process");
     }
 
     [Fact]
@@ -231,7 +238,6 @@ public abstract class RebalancingTests
 
         first!.Id.Should().Be(seeded[0].Id, "at-risk is served before mandatory");
         first.PriorityClass.Should().Be("at-risk");
-        first.ClassRank.Should().Be(0);
     }
 
     [Fact]

@@ -51,7 +51,8 @@ public abstract class ClaimsAtScaleTests
         await using var engine = await StartAsync();
         var seeded = await engine.SeedReviewTasksAsync(Surge(DrainedTasks));
         seeded.Select(t => t.Queue).Distinct().Should().HaveCount(5);
-        seeded.Select(t => t.ClassRank).Distinct().Should().HaveCountGreaterThan(1);
+        seeded.Select(t => t.PriorityClass).Distinct().Should().HaveCountGreaterThan(1);
+        var ranking = engine.Catalog.DeclaredRanking;
 
         var claims = await ClaimConcurrentlyAsync(engine, "worker");
 
@@ -62,10 +63,10 @@ public abstract class ClaimsAtScaleTests
         foreach (var claimer in claims)
         {
             claimer.Tasks.Should().OnlyContain(t => claimer.Queues.Contains(t.Queue));
-            claimer.Tasks.Select(t => t.ClassRank).Should().BeInAscendingOrder("the best class present goes first, whichever queue it is in");
+            claimer.Tasks.Select(t => ranking.RankOf(t.PriorityClass)).Should().BeInAscendingOrder("the best class present goes first, whichever queue it is in");
             foreach (var queue in claimer.Tasks.GroupBy(t => t.Queue))
             {
-                queue.Select(t => (t.ClassRank, t.DueDate, t.ReceivedAt)).Should().BeInAscendingOrder("within a queue, queue order");
+                queue.Select(t => QueueOrder.PositionOf(t, ranking)).Should().BeInAscendingOrder("within a queue, queue order");
             }
         }
 
@@ -128,8 +129,9 @@ public abstract class ClaimsAtScaleTests
         await engine.SeedReviewTasksAsync(Surge(10_000));
 
         var now = engine.Time.GetUtcNow();
-        var claim = await engine.QueryAsync(db => ExplainClaimAsync(db, QueueSets[2], now));
-        var heads = await engine.QueryAsync(db => ExplainAsync(db, ReviewWorkQueue.QueueHeads(db, "explainer", QueueSets[2]), Explain, PlanColumn));
+        string[] classes = [.. engine.Catalog.DeclaredRanking.Order];
+        var claim = await engine.QueryAsync(db => ExplainClaimAsync(db, QueueSets[2], classes, now));
+        var heads = await engine.QueryAsync(db => ExplainAsync(db, ReviewWorkQueue.QueueHeads(db, "explainer", QueueSets[2], classes), Explain, PlanColumn));
 
         foreach (var plan in new[] { claim, heads })
         {
@@ -137,7 +139,7 @@ public abstract class ClaimsAtScaleTests
             plan.Should().NotContainAny(["TEMP B-TREE", "Seq Scan", "SCAN review_tasks"], "the index gives each queue's order; plan:\n{0}", plan);
             plan.Split('\n').Where(line => line.Contains("Sort Key", StringComparison.Ordinal)).Should().OnlyContain(
                 line => line.Contains("q.turn", StringComparison.Ordinal),
-                "the one sort is of the queues' heads (a row per queue) by class and fair share's turn, never of tasks; plan:\n{0}", plan);
+                "the one sort is of the heads (a row per queue and class) by class rank and fair share's turn, never of tasks; plan:\n{0}", plan);
         }
     }
 
@@ -147,7 +149,7 @@ public abstract class ClaimsAtScaleTests
     protected abstract int PlanColumn { get; }
 
     /// <summary>The plan of the statement (or, where the claim is several, the select) that picks the task to claim.</summary>
-    protected abstract Task<string> ExplainClaimAsync(BacklogFlowDbContext db, string[] queues, DateTimeOffset now);
+    protected abstract Task<string> ExplainClaimAsync(BacklogFlowDbContext db, string[] queues, string[] classes, DateTimeOffset now);
 
     /// <summary>Runs <paramref name="explain"/> before the SQL EF Core generates for <paramref name="query"/>, with its parameters.</summary>
     protected static async Task<string> ExplainAsync(BacklogFlowDbContext db, IQueryable query, string explain, int planColumn)
@@ -229,8 +231,8 @@ public sealed class ClaimsAtScaleTestsOnSqlite : ClaimsAtScaleTests
 
     protected override int PlanColumn => 3;
 
-    protected override Task<string> ExplainClaimAsync(BacklogFlowDbContext db, string[] queues, DateTimeOffset now) =>
-        ExplainAsync(db, ReviewWorkQueue.FirstInQueueOrder(ReviewWorkQueue.OpenTasks(db, "explainer", queues[0]).Where(t => t.ClassRank == 1)), Explain, PlanColumn);
+    protected override Task<string> ExplainClaimAsync(BacklogFlowDbContext db, string[] queues, string[] classes, DateTimeOffset now) =>
+        ExplainAsync(db, ReviewWorkQueue.FirstInQueueOrder(ReviewWorkQueue.OpenTasks(db, "explainer", queues[0]).Where(t => t.PriorityClass == classes[1])), Explain, PlanColumn);
 }
 
 public sealed class ClaimsAtScaleTestsOnPostgreSql : ClaimsAtScaleTests
@@ -242,10 +244,10 @@ public sealed class ClaimsAtScaleTestsOnPostgreSql : ClaimsAtScaleTests
 
     protected override int PlanColumn => 0;
 
-    protected override async Task<string> ExplainClaimAsync(BacklogFlowDbContext db, string[] queues, DateTimeOffset now)
+    protected override async Task<string> ExplainClaimAsync(BacklogFlowDbContext db, string[] queues, string[] classes, DateTimeOffset now)
     {
         await db.Database.ExecuteSqlRawAsync("ANALYZE review_tasks", TestContext.Current.CancellationToken);
-        var claim = ReviewWorkQueue.ClaimSkippingLocked(db, "explainer", queues, now, now.AddMinutes(10), Guid.NewGuid());
+        var claim = ReviewWorkQueue.ClaimSkippingLocked(db, "explainer", queues, classes, now, now.AddMinutes(10), Guid.NewGuid());
         return await ExplainAsync(db, claim, Explain, PlanColumn);
     }
 }

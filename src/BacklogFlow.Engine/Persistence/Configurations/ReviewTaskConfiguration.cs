@@ -21,14 +21,15 @@ public sealed class ReviewTaskConfiguration : IEntityTypeConfiguration<ReviewTas
         builder.Ignore(t => t.IsCompleted);
         builder.HasOne<ApplicationCase>().WithMany().HasForeignKey(t => t.CaseId);
 
-        // A claim looks at each of the worker's queues' first claimable task, then takes from the
-        // queue fair share picks (ReviewWorkQueue.ClaimNextAsync): both are one seek into this index
-        // per queue, in queue order (QueueOrder). It holds only claimable tasks (ReviewTask.IsClaimable):
-        // a claim takes its task out, a release or the lease reaper puts it back, so a claim never
-        // walks past held tasks. Led by the queue, a queue's tasks are together however much work
-        // of an earlier class other queues hold (ClaimsAtScaleTests checks the plan on PostgreSQL
-        // and SQLite).
-        builder.HasIndex(t => new { t.Queue, t.ClassRank, t.DueDate, t.ReceivedAt })
+        // A claim asks which of the worker's queues holds a claimable task of which class, then takes
+        // the first of the best class in the queue fair share picks (ReviewWorkQueue.ClaimNextAsync):
+        // one probe into this index per queue and class, one seek for the task, in queue order
+        // within the class (QueueOrder; the class's rank is applied by the claim, not stored). It
+        // holds only claimable tasks (ReviewTask.IsClaimable): a claim takes its task out, a release
+        // or the lease reaper puts it back, so a claim never walks past held tasks. Led by the queue,
+        // a queue's tasks are together however much work other queues hold (ClaimsAtScaleTests
+        // checks the plan on PostgreSQL and SQLite).
+        builder.HasIndex(t => new { t.Queue, t.PriorityClass, t.DueDate, t.ReceivedAt })
             .HasDatabaseName("ix_review_tasks_queue_order")
             .HasFilter("\"CompletedAt\" IS NULL AND \"LeaseExpiresAt\" IS NULL");
 
