@@ -14,9 +14,9 @@ namespace BacklogFlow.Migrations.Sqlite.Migrations
                 name: "ix_review_tasks_queue_order",
                 table: "review_tasks");
 
-            migrationBuilder.DropColumn(
-                name: "ClassRank",
-                table: "review_tasks");
+            // SQLite drops an unindexed column in place (3.35 and later); EF Core's DropColumn would
+            // rebuild the table with foreign keys off, outside the migration's transaction.
+            migrationBuilder.Sql("ALTER TABLE review_tasks DROP COLUMN \"ClassRank\";");
 
             migrationBuilder.CreateIndex(
                 name: "ix_review_tasks_queue_order",
