@@ -142,7 +142,7 @@ internal static class SweepBenchmark
                  WHERE "CompletedAt" IS NULL AND "PriorityClass" = ANY(@servedAfter) AND "DueDate" <= @to AND "DueDate" >= @from
                 """, connection) { CommandTimeout = 1_800 };
             command.Parameters.AddWithValue("class", band.Warning.EscalateTo!);
-            command.Parameters.AddWithValue("servedAfter", ranking.Order.Skip(ranking.RankOf(band.Warning.EscalateTo!) + 1).ToArray());
+            command.Parameters.AddWithValue("servedAfter", ranking.ServedAfter(band.Warning.EscalateTo!));
             command.Parameters.AddWithValue("to", band.DueTo);
             command.Parameters.AddWithValue("from", band.DueFrom ?? DateOnly.MinValue);
             rows += await command.ExecuteNonQueryAsync(cancellationToken);

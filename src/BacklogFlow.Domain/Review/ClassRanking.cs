@@ -64,6 +64,9 @@ public sealed class ClassRanking
     /// </summary>
     public int ServingRankOf(string className) => _ranks.GetValueOrDefault(className, Order.Count);
 
+    /// <summary>The classes served after <paramref name="className"/>: what an escalation to it moves up.</summary>
+    public string[] ServedAfter(string className) => [.. Order.Skip(RankOf(className) + 1)];
+
     /// <summary><see cref="ServingRankOf"/> as an expression a database evaluates: a CASE over the class names.</summary>
     public Expression<Func<ReviewTask, int>> TaskRank { get; }
 

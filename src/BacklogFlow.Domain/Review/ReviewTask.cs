@@ -96,7 +96,7 @@ public sealed class ReviewTask
     public static Expression<Func<ReviewTask, bool>> EscalatedTo(string targetClass, ClassRanking ranking)
     {
         ArgumentNullException.ThrowIfNull(ranking);
-        var servedAfter = ranking.Order.Skip(ranking.RankOf(targetClass) + 1).ToArray();
+        var servedAfter = ranking.ServedAfter(targetClass);
         return task => task.CompletedAt == null && servedAfter.Contains(task.PriorityClass);
     }
 
