@@ -48,6 +48,8 @@ internal static class IntakeBenchmark
         List<double> stormCases = [], stormDuplicates = [];
         List<double> enginePeaks = [], workerPeaks = [], embeddedPeaks = [];
         List<(GcUse Gc, int Messages)> engineGcs = [], massTransitGcs = [], embeddedGcs = [];
+        List<(CpuUse Cpu, int Messages)> engineCpus = [], workerCpus = [], massTransitCpus = [], rawCpus = [], embeddedCpus = [];
+        List<double> workerProcessCpus = [];
         var peakIsPerRun = true;
         var accounted = true;
         if (await BenchQueues.DeleteLeftoversAsync(rabbit) is { Count: > 0 } leftovers)
@@ -66,9 +68,10 @@ internal static class IntakeBenchmark
             context.Progress($"intake: round {round}/{sizes.Rounds}: engine, {specification.MessageCount:N0} messages");
             var engineQueue = $"bench-intake-{tag}";
             var engineSettings = await EngineOnServersAsync(configuration, connectionString, engineQueue, cancellationToken);
-            var ((engine, enginePeak, reset), engineGc) = await BenchQueues.UsingAsync(rabbit, BenchQueues.WithSideQueues(engineQueue),
-                () => GcUse.MeasureAsync(() => SurgeAsync(specification, engineSettings, sizes.IntakeTimeout, cancellationToken)));
+            var (((engine, enginePeak, reset), engineGc), engineCpu) = await BenchQueues.UsingAsync(rabbit, BenchQueues.WithSideQueues(engineQueue),
+                () => CpuUse.MeasureAsync(() => GcUse.MeasureAsync(() => SurgeAsync(specification, engineSettings, sizes.IntakeTimeout, cancellationToken))));
             engineGcs.Add((engineGc, specification.MessageCount));
+            engineCpus.Add((engineCpu, specification.MessageCount));
             engineRuns.Add(engine.Run);
             enginePeaks.Add(enginePeak);
             peakIsPerRun &= reset;
@@ -80,9 +83,11 @@ internal static class IntakeBenchmark
             var workerQueue = $"bench-worker-{tag}";
             var workerSettings = await EngineOnServersAsync(
                 configuration, await context.Scratch.CreateAsync("worker", cancellationToken), workerQueue, cancellationToken);
-            var (worker, workerPeak) = await BenchQueues.UsingAsync(rabbit, BenchQueues.WithSideQueues(workerQueue),
+            var (worker, workerPeak, workerCpu, workerProcessCpu) = await BenchQueues.UsingAsync(rabbit, BenchQueues.WithSideQueues(workerQueue),
                 () => SurgeThroughWorkerAsync(specification with { SourceSystem = $"bench-worker-{tag}" }, workerSettings, sizes.IntakeTimeout, cancellationToken));
             workerRuns.Add(worker.Run);
+            workerCpus.Add((workerCpu, specification.MessageCount));
+            workerProcessCpus.Add(CpuUse.MillisecondsPer(workerProcessCpu, specification.MessageCount));
             workerPeaks.Add(workerPeak);
             accounted &= worker.Result.AllAccountedFor;
 
@@ -107,27 +112,31 @@ internal static class IntakeBenchmark
 
             context.Progress($"intake: round {round}/{sizes.Rounds}: bare MassTransit");
             var massTransitQueue = $"bench-masstransit-{tag}";
-            var (massTransit, massTransitGc) = await BenchQueues.UsingAsync(rabbit, BenchQueues.WithSideQueues(massTransitQueue),
-                () => GcUse.MeasureAsync(() => BareMassTransitIntake.RunAsync(rabbit, concurrency, massTransitQueue, messages, sizes.IntakeTimeout, cancellationToken)));
+            var ((massTransit, massTransitGc), massTransitCpu) = await BenchQueues.UsingAsync(rabbit, BenchQueues.WithSideQueues(massTransitQueue),
+                () => CpuUse.MeasureAsync(() => GcUse.MeasureAsync(() => BareMassTransitIntake.RunAsync(rabbit, concurrency, massTransitQueue, messages, sizes.IntakeTimeout, cancellationToken))));
             massTransitRuns.Add(massTransit);
+            massTransitCpus.Add((massTransitCpu, messages.Count));
             massTransitGcs.Add((massTransitGc, messages.Count));
 
             context.Progress($"intake: round {round}/{sizes.Rounds}: raw RabbitMQ.Client + INSERT");
             var rawQueue = $"bench-raw-{tag}";
-            rawRuns.Add(await BenchQueues.UsingAsync(rabbit, [rawQueue],
-                () => RawRabbitIntake.RunAsync(rabbit, concurrency, rawQueue, connectionString, messages, sizes.IntakeTimeout, cancellationToken)));
+            var (raw, rawCpu) = await BenchQueues.UsingAsync(rabbit, [rawQueue],
+                () => CpuUse.MeasureAsync(() => RawRabbitIntake.RunAsync(rabbit, concurrency, rawQueue, connectionString, messages, sizes.IntakeTimeout, cancellationToken)));
+            rawRuns.Add(raw);
+            rawCpus.Add((rawCpu, messages.Count));
 
             context.Progress($"intake: round {round}/{sizes.Rounds}: embedded default (in-memory bus + SQLite)");
             var file = Path.Combine(Path.GetTempPath(), $"backlogflow-bench-{tag}.db");
             try
             {
-                var ((embedded, embeddedPeak, embeddedReset), embeddedGc) = await GcUse.MeasureAsync(() => SurgeAsync(specification with { SourceSystem = $"bench-embedded-{tag}" }, configuration.With(new Dictionary<string, string?>
+                var (((embedded, embeddedPeak, embeddedReset), embeddedGc), embeddedCpu) = await CpuUse.MeasureAsync(() => GcUse.MeasureAsync(() => SurgeAsync(specification with { SourceSystem = $"bench-embedded-{tag}" }, configuration.With(new Dictionary<string, string?>
                 {
                     [$"{DatabaseOptions.Section}:Provider"] = nameof(DatabaseProvider.Sqlite),
                     [$"{DatabaseOptions.Section}:ConnectionString"] = $"Data Source={file}",
                     [$"{MessagingOptions.Section}:Transport"] = nameof(BusTransport.InMemory),
-                }), sizes.IntakeTimeout, cancellationToken));
+                }), sizes.IntakeTimeout, cancellationToken)));
                 embeddedGcs.Add((embeddedGc, specification.MessageCount));
+                embeddedCpus.Add((embeddedCpu, specification.MessageCount));
                 embeddedRuns.Add(embedded.Run);
                 embeddedPeaks.Add(embeddedPeak);
                 peakIsPerRun &= embeddedReset;
@@ -163,12 +172,19 @@ internal static class IntakeBenchmark
         ReportGc(section, "engine", "engine (PostgreSQL + RabbitMQ)", engineGcs);
         ReportGc(section, "massTransit", "bare MassTransit", massTransitGcs);
         ReportGc(section, "embedded", "embedded default", embeddedGcs);
+        ReportCpu(section, "engine", "engine (PostgreSQL + RabbitMQ), bench process with publisher and legacy side", engineCpus);
+        ReportCpu(section, "worker", "engine in its own worker process, bench process publishing and counting", workerCpus);
+        section.Measured("workerProcessCpuMsPerMessage", "engine in its own worker process: CPU of the worker process per message, from ready to the surge's end", "ms", workerProcessCpus);
+        ReportCpu(section, "massTransit", "bare MassTransit", massTransitCpus);
+        ReportCpu(section, "raw", "raw RabbitMQ.Client + INSERT", rawCpus);
+        ReportCpu(section, "embedded", "embedded default (one process)", embeddedCpus);
         section.Measured("enginePeakRssMb", "peak RSS during the engine's run (VmHWM)", "MB", enginePeaks);
         section.Measured("workerPeakRssMb", "peak RSS of the engine's own worker process during its surge (VmHWM, start-up included)", "MB", workerPeaks);
         section.Measured("embeddedPeakRssMb", "peak RSS during the embedded run (VmHWM)", "MB", embeddedPeaks);
         section.Note("the engine runs in-process with the bench (as `surge` runs it): its peak RSS is this process's, publisher and surge generator included"
             + (peakIsPerRun ? "; the peak is reset before each run (/proc/self/clear_refs)" : "; the kernel refused to reset the peak, so it is the process's lifetime peak"));
         section.Note("the worker contender is `backlogflow worker` in a process of its own (ready on /health/ready before the first publish); the bench only publishes and counts: its peak RSS is the engine's alone");
+        section.Note("CPU per message: read from /proc for this process, RabbitMQ (beam.smp) and PostgreSQL (every postgres process, ended backends included) over each run; NaN where a server runs on another machine");
         section.Note("engine time runs from the first publish until every message is accounted for and every decision and rejection came back to the legacy side");
         section.Note($"each contender has its own queue on virtual host '{rabbit.VirtualHost}' (bench-*-{context.RunId}-N, deleted afterwards) and each round its own scratch database");
         return section;
@@ -197,6 +213,16 @@ internal static class IntakeBenchmark
         section.Add($"{key}TimedOut", $"{label}: runs that timed out", runs.Count(r => r.TimedOut), "runs");
     }
 
+    private static void ReportCpu(BenchSection section, string key, string label, IReadOnlyList<(CpuUse Cpu, int Messages)> runs)
+    {
+        section.Measured($"{key}BenchCpuMsPerMessage", $"{label}: CPU of the bench process per message", "ms",
+            [.. runs.Select(r => CpuUse.MillisecondsPer(r.Cpu.Bench, r.Messages))]);
+        section.Measured($"{key}BrokerCpuMsPerMessage", $"{label}: CPU of RabbitMQ per message", "ms",
+            [.. runs.Select(r => CpuUse.MillisecondsPer(r.Cpu.Broker, r.Messages))]);
+        section.Measured($"{key}DatabaseCpuMsPerMessage", $"{label}: CPU of PostgreSQL per message", "ms",
+            [.. runs.Select(r => CpuUse.MillisecondsPer(r.Cpu.Database, r.Messages))]);
+    }
+
     private static void ReportGc(BenchSection section, string key, string label, IReadOnlyList<(GcUse Gc, int Messages)> runs)
     {
         section.Measured($"{key}AllocatedKbPerMessage", $"{label}: managed memory allocated per message (host start included)", "KB",
@@ -205,15 +231,21 @@ internal static class IntakeBenchmark
             [.. runs.Select(r => r.Gc.PausedShare)]);
     }
 
-    /// <summary>Starts a worker, waits until it is ready, publishes the surge from here and reads the worker's peak memory.</summary>
-    private static async Task<((IntakeRun Run, SurgeResult Result), double PeakMb)> SurgeThroughWorkerAsync(
+    /// <summary>
+    /// Starts a worker, waits until it is ready, publishes the surge from here and reads the worker's
+    /// peak memory; the CPU of every party and of the worker process, from ready to the surge's end.
+    /// </summary>
+    private static async Task<((IntakeRun Run, SurgeResult Result), double PeakMb, CpuUse Cpu, TimeSpan WorkerCpu)> SurgeThroughWorkerAsync(
         SurgeSpecification specification, IReadOnlyDictionary<string, string?> configuration, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var settings = new Dictionary<string, string?>(configuration) { [$"{ObservabilityOptions.Section}:Urls"] = "http://127.0.0.1:0" };
         await using var worker = await WorkerProcess.StartAsync(settings, cancellationToken);
         await worker.WaitUntilReadyAsync(TimeSpan.FromSeconds(60), cancellationToken);
-        var result = await new SurgeRunner(specification, settings, EngineRole.Publisher).RunAsync(timeout, progress: null, cancellationToken);
-        return ((IntakeRun.Of(result), result), PeakMemory.PeakMegabytes(worker.Id));
+        using var process = System.Diagnostics.Process.GetProcessById(worker.Id);
+        var workerBefore = process.TotalProcessorTime;
+        var (result, cpu) = await CpuUse.MeasureAsync(() => new SurgeRunner(specification, settings, EngineRole.Publisher).RunAsync(timeout, progress: null, cancellationToken));
+        process.Refresh();
+        return ((IntakeRun.Of(result), result), PeakMemory.PeakMegabytes(worker.Id), cpu, process.TotalProcessorTime - workerBefore);
     }
 
     private static async Task<((IntakeRun Run, SurgeResult Result), double PeakMb, bool PeakReset)> SurgeAsync(
