@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using BacklogFlow.Engine.Persistence;
 using BacklogFlow.Engine.Review;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -162,6 +163,12 @@ public sealed class IntakeBatcher : IAsyncDisposable
     {
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BacklogFlowDbContext>();
+        if (db.Database.IsNpgsql() && db.Database.GetConnectionString() is { } connectionString)
+        {
+            // Intake's look-ups run on tables the surge grows from nothing: planned each time.
+            db.Database.SetConnectionString(DatabaseRegistration.WithCustomPlans(connectionString));
+        }
+
         using var turn = await _sqliteTurns.WaitIfSqliteAsync(db, stopping);
         return await scope.ServiceProvider.GetRequiredService<ApplicationIntake>().AcceptManyAsync(messages, stopping);
     }
