@@ -60,8 +60,46 @@ public abstract class BrowserTests : IAsyncLifetime
     /// network go idle but never reported "load" (timeout after 30 s). Our pages are server-rendered
     /// without scripts, so the parsed document is the whole page.
     /// </summary>
-    protected static Task ArriveAtAsync(IPage page, string url) =>
-        page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+    /// <remarks>
+    /// It timed out twice in CI (four-eyes test, second reviewer's "next task"), never here. On a
+    /// timeout the address is checked itself; if the page is elsewhere, the message says where and
+    /// what it shows, and a screenshot is kept, so a failure tells what the server answered.
+    /// </remarks>
+    protected static async Task ArriveAtAsync(IPage page, string url)
+    {
+        try
+        {
+            await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        }
+        catch (TimeoutException timeout)
+        {
+            if (System.Text.RegularExpressions.Regex.IsMatch(page.Url, GlobPattern(url)))
+            {
+                // There: Playwright missed the page's load state on a loaded machine, as it once did
+                // with "load". The address is what this wait is about.
+                return;
+            }
+
+            var shot = Path.Combine(Screenshots, $"timeout-{Guid.NewGuid():N}.png");
+            string shows;
+            try
+            {
+                await page.ScreenshotAsync(new() { Path = shot, FullPage = true, Timeout = 5_000 });
+                shows = await page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 });
+            }
+            catch (PlaywrightException unreadable)
+            {
+                shows = $"(unreadable: {unreadable.Message})";
+            }
+
+            throw new TimeoutException(
+                $"waited for {url}; the page is at {page.Url} and shows: {shows[..Math.Min(shows.Length, 500)]} (screenshot {shot})", timeout);
+        }
+    }
+
+    /// <summary>Playwright's URL glob as a regular expression: ** any characters, * any but '/'.</summary>
+    private static string GlobPattern(string glob) =>
+        "^" + System.Text.RegularExpressions.Regex.Escape(glob).Replace(@"\*\*", ".*", StringComparison.Ordinal).Replace(@"\*", "[^/]*", StringComparison.Ordinal) + "$";
 
     /// <summary>A fresh browser context (its own cookies) signed in through the sign-in page.</summary>
     protected async Task<IPage> SignInAsync(string userName)
