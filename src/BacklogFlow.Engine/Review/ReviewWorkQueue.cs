@@ -62,6 +62,13 @@ public sealed class ReviewWorkQueue(
     private async Task<ReviewTask?> ClaimOnPostgreSqlAsync(
         string worker, IReadOnlyList<QueueWeight> running, ClassRanking ranking, CancellationToken cancellationToken)
     {
+        // Claims run on connections that price sequential scans out (see DatabaseRegistration.WithIndexScans).
+        if (db.Database.GetConnectionString() is { } connectionString
+            && db.Database.GetDbConnection().State == System.Data.ConnectionState.Closed)
+        {
+            db.Database.SetConnectionString(DatabaseRegistration.WithIndexScans(connectionString));
+        }
+
         var queues = running.Select(q => q.Queue).ToArray();
         string[] classes = [.. ranking.Order];
         for (var attempt = 0; attempt < MaxClaimAttempts; attempt++)
