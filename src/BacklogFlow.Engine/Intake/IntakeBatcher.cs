@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using BacklogFlow.Engine.Persistence;
 using BacklogFlow.Engine.Review;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -163,11 +162,8 @@ public sealed class IntakeBatcher : IAsyncDisposable
     {
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BacklogFlowDbContext>();
-        if (db.Database.IsNpgsql() && db.Database.GetConnectionString() is { } connectionString)
-        {
-            // Intake's look-ups run on tables the surge grows from nothing: planned each time.
-            db.Database.SetConnectionString(DatabaseRegistration.WithCustomPlans(connectionString));
-        }
+        // Intake's look-ups run on tables the surge grows from nothing: planned each time.
+        db.UseConnectionVariant(DatabaseRegistration.WithCustomPlans);
 
         using var turn = await _sqliteTurns.WaitIfSqliteAsync(db, stopping);
         return await scope.ServiceProvider.GetRequiredService<ApplicationIntake>().AcceptManyAsync(messages, stopping);

@@ -107,6 +107,24 @@ public static class DatabaseRegistration
             return builder.ConnectionString;
         });
 
+    /// <summary>
+    /// Points <paramref name="db"/> at <paramref name="variant"/> of its connection string (a pool
+    /// with server settings of its own, e.g. <see cref="WithCustomPlans"/>) for the rest of its scope.
+    /// PostgreSQL only, and only while its connection is closed: an open connection (a caller's
+    /// transaction) keeps the settings it has.
+    /// </summary>
+    public static void UseConnectionVariant(this DbContext db, Func<string, string> variant)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(variant);
+        if (db.Database.IsNpgsql()
+            && db.Database.GetDbConnection().State == System.Data.ConnectionState.Closed
+            && db.Database.GetConnectionString() is { } connectionString)
+        {
+            db.Database.SetConnectionString(variant(connectionString));
+        }
+    }
+
     private static string AddAutoPrepare(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);

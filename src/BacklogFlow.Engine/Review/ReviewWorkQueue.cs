@@ -63,11 +63,7 @@ public sealed class ReviewWorkQueue(
         string worker, IReadOnlyList<QueueWeight> running, ClassRanking ranking, CancellationToken cancellationToken)
     {
         // Claims run on connections that price sequential scans out (see DatabaseRegistration.WithIndexScans).
-        if (db.Database.GetConnectionString() is { } connectionString
-            && db.Database.GetDbConnection().State == System.Data.ConnectionState.Closed)
-        {
-            db.Database.SetConnectionString(DatabaseRegistration.WithIndexScans(connectionString));
-        }
+        db.UseConnectionVariant(DatabaseRegistration.WithIndexScans);
 
         var queues = running.Select(q => q.Queue).ToArray();
         string[] classes = [.. ranking.Order];
