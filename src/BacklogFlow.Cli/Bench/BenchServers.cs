@@ -16,6 +16,9 @@ internal sealed record BenchServers(string? PostgreSqlVersion, string? PostgreSq
     private const string LocalHint =
         "locally: `bash deploy/local/start.sh` then `set -a; . deploy/local/.env.local; set +a`";
 
+    /// <summary>AMQP's reply code when the broker refuses a virtual host (missing, or the user has no permission on it).</summary>
+    private const int NotAllowed = 530;
+
     public bool HasPostgreSql => PostgreSqlProblem is null;
 
     public bool HasRabbitMq => RabbitMqProblem is null;
@@ -87,10 +90,21 @@ internal sealed record BenchServers(string? PostgreSqlVersion, string? PostgreSq
             var factory = RabbitMqConnectionFactory(rabbit, "backlogflow-bench-probe");
             factory.RequestedConnectionTimeout = TimeSpan.FromSeconds(5);
             await using var connection = await factory.CreateConnectionAsync(cancellationToken);
+
+            // The broker accepts the connection and refuses the virtual host only when a channel
+            // opens (530 NOT_ALLOWED): without this the intake benchmark crashed later on it.
+            await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
             var version = connection.ServerProperties is { } properties && properties.TryGetValue("version", out var raw) && raw is byte[] bytes
                 ? System.Text.Encoding.UTF8.GetString(bytes)
                 : "unknown";
             return (version, null);
+        }
+        catch (OperationInterruptedException ex) when (ex.ShutdownReason?.ReplyCode == NotAllowed)
+        {
+            return (null,
+                $"needs the RabbitMQ virtual host '{rabbit.VirtualHost}' at amqp://{rabbit.Host}:{rabbit.Port}, which refused {rabbit.Username} "
+                + $"({ex.ShutdownReason.ReplyText}): create it and let the user in, e.g. `rabbitmqctl add_vhost {rabbit.VirtualHost} && "
+                + $"rabbitmqctl set_permissions -p {rabbit.VirtualHost} {rabbit.Username} '.*' '.*' '.*'`");
         }
         catch (Exception ex) when (ex is BrokerUnreachableException or OperationInterruptedException or TimeoutException or System.Net.Sockets.SocketException)
         {

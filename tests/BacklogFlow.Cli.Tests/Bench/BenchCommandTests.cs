@@ -176,6 +176,24 @@ public sealed class BenchCommandTests : IAsyncLifetime
         intake.GetProperty("reason").GetString().Should().Contain("needs RabbitMQ");
     }
 
+    [Fact]
+    public async Task Intake_VirtualHostMissing_SaysHowToCreateItSkipsAndExits2()
+    {
+        await LocalServers.EnsureStartedAsync(Cancel);
+        var configuration = RabbitMqTestVirtualHosts.Settings($"{_virtualHost}-missing");
+        configuration["BacklogFlow:Database:Provider"] = "PostgreSql";
+        configuration["BacklogFlow:Database:ConnectionString"] = PostgreSqlTestDatabases.ServerConnectionString;
+        var output = new StringWriter();
+        var root = new RootCommand { BenchCommand.Create(configuration, output) };
+
+        var exitCode = await root.Parse("bench intake --json").InvokeAsync(cancellationToken: Cancel);
+
+        exitCode.Should().Be(2);
+        var intake = JsonDocument.Parse(output.ToString()).RootElement.GetProperty("benchmarks").GetProperty("intake");
+        intake.GetProperty("status").GetString().Should().Be("skipped");
+        intake.GetProperty("reason").GetString().Should().Contain($"virtual host '{_virtualHost}-missing'").And.Contain("rabbitmqctl add_vhost");
+    }
+
     private async Task<(int ExitCode, JsonElement Bench)> RunAsync(params string[] arguments)
     {
         await LocalServers.EnsureStartedAsync(Cancel);
