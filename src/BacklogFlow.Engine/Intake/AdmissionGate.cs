@@ -9,33 +9,52 @@ namespace BacklogFlow.Engine.Intake;
 /// consume is cancelled (the broker then delivers it again). MassTransit's own rate-limit filter
 /// stalled intake for good after a broker restart; this one holds nothing across a reconnect.
 /// </summary>
-public sealed class AdmissionGate(IOptions<IntakeOptions> options, TimeProvider time)
+/// <remarks>
+/// Each arrival books the next free slot (virtual scheduling, the token bucket's equivalent) and
+/// sleeps once until it. The first version let every waiter sleep until the next token and try
+/// again: with the bucket empty, all 128 concurrent consumes woke each millisecond to fight over one
+/// token, spinning on the lock and reading the clock; in a 70,000-application embedded surge that
+/// took most of both cores and held intake to 1,200 messages/s under a 5,000 limit (59 s; with the
+/// gate out of the way 9.5 s). A waiter that gives up keeps its slot booked: the limit errs on the
+/// side of admitting less.
+/// </remarks>
+public sealed class AdmissionGate
 {
     private readonly Lock _lock = new();
-    private readonly double _perSecond = options.Value.AdmissionPerSecond;
-    private double _tokens = options.Value.AdmissionPerSecond;
-    private long _refilledAt = time.GetTimestamp();
+    private readonly TimeProvider _time;
 
-    public async ValueTask WaitAsync(CancellationToken cancellationToken)
+    /// <summary>Timestamp ticks between two admissions at the limit.</summary>
+    private readonly long _interval;
+
+    /// <summary>How far ahead of the clock the booked slots may run before an arrival waits: the burst, less the one arriving.</summary>
+    private readonly long _burstAhead;
+
+    /// <summary>The slot after the last one booked (the bucket is full whenever this is not later than now).</summary>
+    private long _nextSlot;
+
+    public AdmissionGate(IOptions<IntakeOptions> options, TimeProvider time)
     {
-        while (true)
+        ArgumentNullException.ThrowIfNull(options);
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+        var perSecond = Math.Max(1, options.Value.AdmissionPerSecond);
+        _interval = Math.Max(1, time.TimestampFrequency / perSecond);
+        _burstAhead = (perSecond - 1) * _interval;
+        _nextSlot = time.GetTimestamp();
+    }
+
+    public ValueTask WaitAsync(CancellationToken cancellationToken)
+    {
+        long wait;
+        lock (_lock)
         {
-            TimeSpan wait;
-            lock (_lock)
-            {
-                var now = time.GetTimestamp();
-                _tokens = Math.Min(_perSecond, _tokens + (time.GetElapsedTime(_refilledAt, now).TotalSeconds * _perSecond));
-                _refilledAt = now;
-                if (_tokens >= 1)
-                {
-                    _tokens -= 1;
-                    return;
-                }
-
-                wait = TimeSpan.FromSeconds((1 - _tokens) / _perSecond);
-            }
-
-            await Task.Delay(wait, time, cancellationToken);
+            var now = _time.GetTimestamp();
+            var slot = Math.Max(now, _nextSlot);
+            _nextSlot = slot + _interval;
+            wait = slot - _burstAhead - now;
         }
+
+        return wait <= 0
+            ? ValueTask.CompletedTask
+            : new ValueTask(Task.Delay(TimeSpan.FromSeconds((double)wait / _time.TimestampFrequency), _time, cancellationToken));
     }
 }

@@ -12,7 +12,7 @@ public sealed class AdmissionLimitsTests
 
         limits.Warnings.Should().BeEmpty();
         limits.EffectiveConcurrency.Should().Be(128);
-        limits.ToString().Should().Be("intake admits at most 5,000 messages/s, 128 at once (concurrency limit 128, prefetch 256)");
+        limits.ToString().Should().Be("intake admits at most 10,000 messages/s, 128 at once (concurrency limit 128, prefetch 256)");
     }
 
     [Fact]

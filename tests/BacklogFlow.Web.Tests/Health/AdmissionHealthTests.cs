@@ -18,7 +18,7 @@ public sealed class AdmissionHealthTests
         var admission = await AdmissionAsync(client);
 
         admission.GetProperty("status").GetString().Should().Be("Healthy");
-        admission.GetProperty("description").GetString().Should().Be("intake admits at most 5,000 messages/s, 128 at once (concurrency limit 128, in-memory bus)");
+        admission.GetProperty("description").GetString().Should().Be("intake admits at most 10,000 messages/s, 128 at once (concurrency limit 128, in-memory bus)");
     }
 
     [Fact]
