@@ -1,3 +1,4 @@
+using BacklogFlow.Domain.Screening;
 using BacklogFlow.Engine.Intake;
 using BacklogFlow.Engine.Screening;
 using BacklogFlow.Engine.Tests.Support;
@@ -20,16 +21,28 @@ public abstract class IntakeBatcherTests
     [Fact]
     public async Task AcceptAsync_ABatchFails_ItsMessagesAreTakenInOneByOne()
     {
-        // The first records check fails, so the first batch does; alone, each message then succeeds.
-        var check = new FailingRecordsCheck(failures: 1);
-        await using var engine = await StartAsync(check);
+        // One application's records check fails once, so the batch it is in fails; alone, each
+        // message of that batch then succeeds. One writer, held in its first batch's check while
+        // the other 39 messages gather, so they make one batch (taken in first and alone, the
+        // failing application's failure would be its own: the test failed in CI once that way).
+        var failing = Applications.Submitted();
+        var check = new HeldRecordsCheck(failing.ApplicantReference!);
+        await using var engine = await EngineTestHost.StartAsync(
+            new Dictionary<string, string?> { ["BacklogFlow:Intake:BatchWriters"] = "1" },
+            database: Database,
+            configureServices: services => services.AddSingleton<IJudicialRecordsCheck>(check));
         var batcher = engine.Services.GetRequiredService<IntakeBatcher>();
 
-        var outcomes = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => batcher.AcceptAsync(Message(Applications.Submitted()), Cancel)));
+        var first = batcher.AcceptAsync(Message(Applications.Submitted()), Cancel);
+        await check.FirstCall.WaitAsync(Cancel);
+        var others = Enumerable.Range(0, 38).Select(_ => Applications.Submitted()).Prepend(failing)
+            .Select(a => batcher.AcceptAsync(Message(a), Cancel)).ToList();
+        check.Release();
+        var outcomes = await Task.WhenAll(others.Prepend(first));
 
         outcomes.Should().AllBeEquivalentTo(IntakeOutcome.Accepted);
         (await engine.QueryAsync(db => db.Cases.CountAsync(Cancel))).Should().Be(40);
-        check.Calls.Should().BeGreaterThan(40, "the failed batch was checked once, then each message again");
+        check.Calls.Should().Be(1 + 39 + 39, "the first batch was checked once, the failed batch of 39 once, then each of its messages again");
     }
 
     [Fact]
@@ -68,8 +81,36 @@ public abstract class IntakeBatcherTests
 
     private static IntakeMessage Message(Contracts.ApplicationSubmitted application) => new(application, NewId.NextGuid(), "{}");
 
-    private Task<EngineTestHost> StartAsync(FailingRecordsCheck check) =>
+    private Task<EngineTestHost> StartAsync(IJudicialRecordsCheck check) =>
         EngineTestHost.StartAsync(database: Database, configureServices: services => services.AddSingleton<IJudicialRecordsCheck>(check));
+
+    /// <summary>
+    /// The records check holding every answer until <see cref="Release"/> (<see cref="FirstCall"/>
+    /// says when it was first asked), and timing out once for one applicant.
+    /// </summary>
+    private sealed class HeldRecordsCheck(string failsOnceFor) : IJudicialRecordsCheck
+    {
+        private readonly TaskCompletionSource _firstCall = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _calls;
+        private int _failed;
+
+        public int Calls => Volatile.Read(ref _calls);
+
+        public Task FirstCall => _firstCall.Task;
+
+        public void Release() => _released.SetResult();
+
+        public async ValueTask<ScreeningResult> CheckAsync(RecordsCheckRequest request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _calls);
+            _firstCall.TrySetResult();
+            await _released.Task.WaitAsync(cancellationToken);
+            return request.ApplicantReference == failsOnceFor && Interlocked.Exchange(ref _failed, 1) == 0
+                ? throw new TimeoutException("the judicial records system did not answer within 30 s")
+                : ScreeningResult.NoRecord;
+        }
+    }
 }
 
 public sealed class IntakeBatcherTestsOnSqlite : IntakeBatcherTests
