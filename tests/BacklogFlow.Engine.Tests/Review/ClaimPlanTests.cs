@@ -43,7 +43,7 @@ public sealed class ClaimPlanTests
         string name;
         string[] parameterTypes;
         await using (var prepared = new NpgsqlCommand(
-            "SELECT name, parameter_types::text[] FROM pg_prepared_statements WHERE statement LIKE '%WITH heads AS%'", connection))
+            "SELECT name, parameter_types::text[] FROM pg_prepared_statements WHERE statement LIKE '%WITH next AS%'", connection))
         await using (var reader = await prepared.ExecuteReaderAsync(Cancel))
         {
             (await reader.ReadAsync(Cancel)).Should().BeTrue("the engine's claims prepared the statement on this connection");
