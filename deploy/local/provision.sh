@@ -3,7 +3,7 @@
 # (start.sh runs this script last):
 #   RabbitMQ  vhost backlogflow; users backlogflow-engine (everything on the vhost) and
 #             backlogflow-legacy (publish ApplicationSubmitted, read decisions, own legacy.* queues);
-#             the contract exchanges, pre-declared.
+#             the contract exchanges and the engine's intake queue, pre-declared.
 #   PostgreSQL role backlogflow (LOGIN CREATEDB), databases backlogflow and backlogflow_test.
 # Then prints the engine's connection settings and writes them to deploy/local/.env.local.
 # Passwords come from BACKLOGFLOW_ENGINE_PASSWORD, BACKLOGFLOW_LEGACY_PASSWORD and
@@ -30,6 +30,11 @@ pg_accepting   || die "PostgreSQL is not accepting connections (run deploy/local
 X_SUBMITTED='BacklogFlow.Contracts:ApplicationSubmitted'
 X_DECIDED='BacklogFlow.Contracts:ApplicationDecided'
 X_REJECTED='BacklogFlow.Contracts:ApplicationRejected'
+# The engine's intake queue (BacklogFlow:Intake:QueueName), declared and bound here as MassTransit
+# declares it (a classic queue behind an exchange of its name, bound to ApplicationSubmitted), so
+# that what the legacy system sends before any engine has ever started is kept, not dropped as
+# unroutable (production: deploy/rabbitmq/definitions.json does the same with a quorum queue).
+INTAKE_QUEUE='backlogflow-intake'
 
 # The legacy system's permissions (regexes, anchored by us; RabbitMQ does not anchor them):
 #   configure  its own queues and their MassTransit exchanges, legacy.* (e.g. legacy.decisions,
@@ -84,12 +89,20 @@ definitions=$(cat <<JSON
   "exchanges": [
     $(exchange_json "$X_SUBMITTED"),
     $(exchange_json "$X_DECIDED"),
-    $(exchange_json "$X_REJECTED")
+    $(exchange_json "$X_REJECTED"),
+    $(exchange_json "$INTAKE_QUEUE")
+  ],
+  "queues": [
+    {"name": "$INTAKE_QUEUE", "vhost": "$RABBITMQ_VHOST", "durable": true, "auto_delete": false, "arguments": {}}
+  ],
+  "bindings": [
+    {"source": "$X_SUBMITTED", "vhost": "$RABBITMQ_VHOST", "destination": "$INTAKE_QUEUE", "destination_type": "exchange", "routing_key": "", "arguments": {}},
+    {"source": "$INTAKE_QUEUE", "vhost": "$RABBITMQ_VHOST", "destination": "$INTAKE_QUEUE", "destination_type": "queue", "routing_key": "", "arguments": {}}
   ]
 }
 JSON
 )
-log "RabbitMQ: importing vhost $RABBITMQ_VHOST, users $RABBITMQ_ENGINE_USER and $RABBITMQ_LEGACY_USER, permissions, contract exchanges"
+log "RabbitMQ: importing vhost $RABBITMQ_VHOST, users $RABBITMQ_ENGINE_USER and $RABBITMQ_LEGACY_USER, permissions, contract exchanges, intake queue"
 # Through a file the rabbitmq user can read (rabbitmqctl runs as that user; stdin "-" is broken
 # through Debian's su wrapper in 3.10).
 definitions_file=$(mktemp /tmp/backlogflow-definitions.XXXXXX.json)

@@ -39,7 +39,7 @@ internal sealed class SurgeRunner(
                 bus.AddConsumer<LegacyReplies.DecidedConsumer>().Endpoint(e => e.Name = "legacy.surge-decisions");
                 bus.AddConsumer<LegacyReplies.RejectedConsumer>().Endpoint(e => e.Name = "legacy.surge-rejections");
             });
-        await host.StartAsync(cancellationToken);
+        await EngineHost.StartReadyAsync(host, cancellationToken);
         try
         {
             var messages = SyntheticSurge.Generate(specification);
