@@ -54,17 +54,26 @@ internal static class SurgeCommand
             var asJson = result.GetValue(json);
 
             SurgeResult outcome;
-            if (asJson || !AnsiConsole.Profile.Capabilities.Interactive)
+            try
             {
-                outcome = await runner.RunAsync(limit, progress: null, cancellationToken);
-            }
-            else
-            {
-                outcome = await AnsiConsole.Progress().AutoClear(true).StartAsync(async context =>
+                if (asJson || !AnsiConsole.Profile.Capabilities.Interactive)
                 {
-                    var bar = context.AddTask("accounting for messages", maxValue: specification.MessageCount);
-                    return await runner.RunAsync(limit, new Progress<(int Done, int Total)>(p => bar.Value = p.Done), cancellationToken);
-                });
+                    outcome = await runner.RunAsync(limit, progress: null, cancellationToken);
+                }
+                else
+                {
+                    outcome = await AnsiConsole.Progress().AutoClear(true).StartAsync(async context =>
+                    {
+                        var bar = context.AddTask("accounting for messages", maxValue: specification.MessageCount);
+                        return await runner.RunAsync(limit, new Progress<(int Done, int Total)>(p => bar.Value = p.Done), cancellationToken);
+                    });
+                }
+            }
+            catch (BusNotReadyException ex)
+            {
+                // Nothing was published: say what is missing, as for bad input.
+                await Console.Error.WriteLineAsync($"surge: {ex.Message}");
+                return 2;
             }
 
             if (asJson)

@@ -41,20 +41,19 @@ internal static class EngineHost
     /// right after starting lost the first applications of a surge on a fresh virtual host (CI, 24
     /// Nov: 36 of 5,500, and the surge waited for them until it was stopped).
     /// </summary>
-    public static async Task StartReadyAsync(IHost host, CancellationToken cancellationToken)
+    /// <param name="readyWithin">How long the bus may take; then the host is stopped and <see cref="BusNotReadyException"/> says so.</param>
+    public static async Task StartReadyAsync(IHost host, TimeSpan readyWithin, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(host);
         await host.StartAsync(cancellationToken);
-        var health = await host.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, BusReadyTimeout);
+        var health = await host.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, readyWithin);
         if (health != BusHealthStatus.Healthy)
         {
             await host.StopAsync(CancellationToken.None);
-            throw new InvalidOperationException(
-                $"the engine's bus did not become healthy within {BusReadyTimeout.TotalSeconds:0} s ({health}): is the broker reachable with the configured BacklogFlow:Messaging settings?");
+            throw new BusNotReadyException(
+                $"the engine's bus did not become healthy within {readyWithin.TotalSeconds:0} s ({health}): is the broker reachable with the configured BacklogFlow:Messaging settings?");
         }
     }
-
-    private static readonly TimeSpan BusReadyTimeout = TimeSpan.FromMinutes(1);
 
     /// <summary>
     /// A long-running engine worker: the same engine, plus /health/live, /health/ready and /metrics
@@ -101,3 +100,6 @@ internal static class EngineHost
         builder.Services.AddBacklogFlowEngine(builder.Configuration, configureBus, consumeIntake: role == EngineRole.Worker);
     }
 }
+
+/// <summary>The engine's bus did not become ready (<see cref="EngineHost.StartReadyAsync"/>); the message says what to check.</summary>
+internal sealed class BusNotReadyException(string message) : Exception(message);

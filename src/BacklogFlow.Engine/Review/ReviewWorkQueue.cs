@@ -216,9 +216,9 @@ public sealed class ReviewWorkQueue(
     /// lock; pgbench, 100,000 tasks, five queues and three classes, 16 clients on 2 cores: 9,012–9,291
     /// statements/s against 11,321–11,376 now, a fifth less server time per claim). A row another
     /// claimer has locked is being claimed by that statement, so passing it by takes nothing from a
-    /// better task. The update leases the task, and
-    /// the audit entry is written in the same statement (its fields as the SQLite path writes them;
-    /// the engine tests compare the two). The order is <see cref="QueueOrder"/>: the engine tests run
+    /// better task (other writers lock claimable rows only for a moment: the sweep's escalation).
+    /// The update leases the task, and the audit entry is written in the same statement (its fields
+    /// as the SQLite path writes them; the engine tests compare the two). The order is <see cref="QueueOrder"/>: the engine tests run
     /// the queue-order test on both providers to keep the two spellings equal, and explain this
     /// statement to check the plan. A task awaiting a second reviewer is skipped by the one who
     /// intended its refusal, as on SQLite.

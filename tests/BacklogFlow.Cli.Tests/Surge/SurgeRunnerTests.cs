@@ -1,3 +1,4 @@
+using BacklogFlow.Cli.Hosting;
 using BacklogFlow.Cli.Surge;
 using BacklogFlow.Engine.Quarantine;
 using BacklogFlow.Engine.Simulation;
@@ -32,6 +33,33 @@ public sealed class SurgeRunnerTests
             result.Account.Waiting.Should().BeInRange(20, 120, "about 16% of applicants have a record");
             result.DecisionsReceived.Should().Be(result.Account.DecidedAutomatically);
             result.RejectionsReceived.Should().Be(28);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task RunAsync_BrokerUnreachable_SaysSoWithinTheTimeoutAndPublishesNothing()
+    {
+        var directory = Directory.CreateTempSubdirectory("backlogflow-surge-");
+        try
+        {
+            var specification = new SurgeSpecification(10, 0, 0, 0, Seed: 7, "surge-test", DateTimeOffset.UtcNow);
+            var runner = new SurgeRunner(specification, new Dictionary<string, string?>
+            {
+                ["BacklogFlow:Database:ConnectionString"] = $"Data Source={Path.Combine(directory.FullName, "surge.db")}",
+                ["BacklogFlow:Messaging:Transport"] = "RabbitMq",
+                ["BacklogFlow:Messaging:RabbitMq:Host"] = "127.0.0.1",
+                ["BacklogFlow:Messaging:RabbitMq:Port"] = "1",
+            });
+
+            var run = () => runner.RunAsync(TimeSpan.FromSeconds(2), progress: null, TestContext.Current.CancellationToken);
+
+            (await run.Should().ThrowAsync<BusNotReadyException>()).Which.Message
+                .Should().Contain("did not become healthy within 2 s").And.Contain("BacklogFlow:Messaging");
         }
         finally
         {
