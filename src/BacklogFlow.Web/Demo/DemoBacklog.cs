@@ -16,7 +16,7 @@ namespace BacklogFlow.Web.Demo;
 /// hand. It runs in the background once the host has started, so the API is up meanwhile.
 /// </summary>
 internal sealed partial class DemoBacklog(
-    IServiceScopeFactory scopes, IBus bus, DemoOptions options, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<DemoBacklog> logger)
+    IServiceScopeFactory scopes, IBusControl bus, DemoOptions options, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<DemoBacklog> logger)
     : BackgroundService
 {
     public const string SourceSystem = "demo-legacy";
@@ -84,11 +84,16 @@ internal sealed partial class DemoBacklog(
 
     private static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// Until the host has started and its bus is healthy: the host's start does not wait for the
+    /// receive endpoints, and what is published before intake's queue is bound is dropped.
+    /// </summary>
     private async Task WhenStartedAsync(CancellationToken stoppingToken)
     {
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var registration = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
         await started.Task.WaitAsync(stoppingToken);
+        await bus.WaitForHealthStatus(BusHealthStatus.Healthy, stoppingToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning,
