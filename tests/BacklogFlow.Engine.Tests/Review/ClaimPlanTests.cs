@@ -12,6 +12,7 @@ namespace BacklogFlow.Engine.Tests.Review;
 /// surge then filling the queues met it (68 + 14 ms per claim at 70,000 tasks, measured in psql).
 /// The claim's connections price sequential scans out (<see cref="DatabaseRegistration.WithIndexScans"/>).
 /// </summary>
+[Collection(PooledConnectionCollection.Name)]
 public sealed class ClaimPlanTests
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
