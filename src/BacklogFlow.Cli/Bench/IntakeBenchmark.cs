@@ -156,6 +156,7 @@ internal static class IntakeBenchmark
         section.Add("applications", "applications per run", sizes.Applications, "applications");
         section.Add("concurrentMessageLimit", "intake concurrency (BacklogFlow:Intake:ConcurrentMessageLimit)", concurrency, "messages");
         section.Add("prefetchCount", "prefetch (BacklogFlow:Messaging:RabbitMq:PrefetchCount)", rabbit.PrefetchCount, "messages");
+        section.Add("admissionPerSecond", "admission limit (BacklogFlow:Intake:AdmissionPerSecond)", configuration.Intake.AdmissionPerSecond, "msg/s");
         section.Add("allAccountedFor", "engine and embedded: every message accounted for in every round (1 = yes)", accounted ? 1 : 0, "bool");
         Report(section, "engine", "engine (PostgreSQL + RabbitMQ)", engineRuns);
         Report(section, "worker", "engine in its own worker process (PostgreSQL + RabbitMQ)", workerRuns);

@@ -49,6 +49,7 @@ public sealed class BenchCommandTests : IAsyncLifetime
         figures["enginePeakRssMb"].Should().BePositive();
         figures["workerPeakRssMb"].Should().BePositive("the worker process's own peak was read before it was stopped");
         figures["ratioEngineToMassTransit"].Should().BePositive();
+        figures["admissionPerSecond"].Should().Be(10_000, "the admission limit in force is reported beside the figures it may bound");
         bench.GetProperty("machine").GetProperty("rabbitmq").GetString().Should().NotBeNullOrEmpty();
     }
 
