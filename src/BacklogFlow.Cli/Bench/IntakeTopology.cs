@@ -26,7 +26,7 @@ internal static class IntakeTopology
                 bus.AddConsumer<LegacyReplies.DecidedConsumer>().Endpoint(e => e.Name = "legacy.surge-decisions");
                 bus.AddConsumer<LegacyReplies.RejectedConsumer>().Endpoint(e => e.Name = "legacy.surge-rejections");
             });
-        await EngineHost.StartReadyAsync(host, TimeSpan.FromMinutes(1), cancellationToken);
+        await EngineHost.StartReadyAsync(host, readyWithin: null, cancellationToken);
         await host.StopAsync(CancellationToken.None);
     }
 }

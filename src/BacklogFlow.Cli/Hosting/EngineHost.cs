@@ -34,6 +34,8 @@ internal static class EngineHost
         return builder.Build();
     }
 
+    private static readonly TimeSpan MaxReadyWait = TimeSpan.FromMinutes(1);
+
     /// <summary>
     /// Starts <paramref name="host"/> and returns once its bus is healthy: every receive endpoint has
     /// declared and bound its queue. The host's start does not wait for that, and a message published
@@ -41,17 +43,21 @@ internal static class EngineHost
     /// right after starting lost the first applications of a surge on a fresh virtual host (CI, 24
     /// Nov: 36 of 5,500, and the surge waited for them until it was stopped).
     /// </summary>
-    /// <param name="readyWithin">How long the bus may take; then the host is stopped and <see cref="BusNotReadyException"/> says so.</param>
-    public static async Task StartReadyAsync(IHost host, TimeSpan readyWithin, CancellationToken cancellationToken)
+    /// <param name="readyWithin">
+    /// How long the bus may take, at most <see cref="MaxReadyWait"/> (a broker that is not there is
+    /// said within a minute); then the host is stopped and <see cref="BusNotReadyException"/> says so.
+    /// </param>
+    public static async Task StartReadyAsync(IHost host, TimeSpan? readyWithin, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(host);
+        var wait = readyWithin is { } asked && asked < MaxReadyWait ? asked : MaxReadyWait;
         await host.StartAsync(cancellationToken);
-        var health = await host.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, readyWithin);
+        var health = await host.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, wait);
         if (health != BusHealthStatus.Healthy)
         {
             await host.StopAsync(CancellationToken.None);
             throw new BusNotReadyException(
-                $"the engine's bus did not become healthy within {readyWithin.TotalSeconds:0} s ({health}): is the broker reachable with the configured BacklogFlow:Messaging settings?");
+                $"the engine's bus did not become healthy within {wait.TotalSeconds:0} s ({health}): is the broker reachable with the configured BacklogFlow:Messaging settings?");
         }
     }
 

@@ -39,8 +39,7 @@ internal sealed class SurgeRunner(
                 bus.AddConsumer<LegacyReplies.DecidedConsumer>().Endpoint(e => e.Name = "legacy.surge-decisions");
                 bus.AddConsumer<LegacyReplies.RejectedConsumer>().Endpoint(e => e.Name = "legacy.surge-rejections");
             });
-        // A broker that is not there is said within a minute, not after the whole timeout.
-        await EngineHost.StartReadyAsync(host, TimeSpan.FromTicks(Math.Min(timeout.Ticks, TimeSpan.FromMinutes(1).Ticks)), cancellationToken);
+        await EngineHost.StartReadyAsync(host, timeout, cancellationToken);
         try
         {
             var messages = SyntheticSurge.Generate(specification);
