@@ -123,7 +123,7 @@ internal static class BacklogSeeder
             """,
             $"""
             INSERT INTO review_tasks ({string.Join(", ", taskColumns.Select(c => $"\"{c}\""))})
-            SELECT {Copy(taskColumns, c => c switch { "Id" => "gen_random_uuid()", "CaseId" => "r.new_id", "ClaimToken" => "NULL", _ => null })}
+            SELECT {Copy(taskColumns, c => c switch { "Id" => "gen_random_uuid()", "CaseId" => "r.new_id", _ => null })}
               FROM replica AS r JOIN review_tasks AS o ON o."CaseId" = r.old_id
             """,
             "DROP TABLE replica",

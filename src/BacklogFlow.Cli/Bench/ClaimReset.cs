@@ -15,7 +15,7 @@ internal static class ClaimReset
         await connection.OpenAsync(cancellationToken);
         foreach (var sql in new[]
         {
-            """UPDATE review_tasks SET "ClaimedBy" = NULL, "ClaimedAt" = NULL, "LeaseExpiresAt" = NULL, "ClaimToken" = NULL WHERE "ClaimedBy" IS NOT NULL""",
+            """UPDATE review_tasks SET "ClaimedBy" = NULL, "ClaimedAt" = NULL, "LeaseExpiresAt" = NULL WHERE "ClaimedBy" IS NOT NULL""",
             "DELETE FROM audit_entries",
             "VACUUM (ANALYZE) review_tasks",
             "VACUUM (ANALYZE) audit_entries",

@@ -19,7 +19,7 @@ internal sealed class SkipLockedClaimer(string connectionString, string worker, 
 {
     private const string Statement = """
         UPDATE review_tasks
-           SET "ClaimedBy" = @worker, "ClaimedAt" = @now, "LeaseExpiresAt" = @leaseEnd, "ClaimToken" = @token,
+           SET "ClaimedBy" = @worker, "ClaimedAt" = @now, "LeaseExpiresAt" = @leaseEnd,
                "ClaimCount" = "ClaimCount" + 1, "Version" = "Version" + 1
          WHERE "Id" = (SELECT "Id" FROM review_tasks
                         WHERE "Queue" = @queue AND "PriorityClass" = @class AND "CompletedAt" IS NULL AND "LeaseExpiresAt" IS NULL
@@ -43,7 +43,6 @@ internal sealed class SkipLockedClaimer(string connectionString, string worker, 
         _command.Parameters.Add(new NpgsqlParameter("worker", NpgsqlDbType.Varchar) { Value = worker });
         _command.Parameters.Add(new NpgsqlParameter("now", NpgsqlDbType.TimestampTz));
         _command.Parameters.Add(new NpgsqlParameter("leaseEnd", NpgsqlDbType.TimestampTz));
-        _command.Parameters.Add(new NpgsqlParameter("token", NpgsqlDbType.Uuid));
         _command.Parameters.Add(new NpgsqlParameter("queue", NpgsqlDbType.Varchar));
         _command.Parameters.Add(new NpgsqlParameter("class", NpgsqlDbType.Varchar));
         await _command.PrepareAsync(cancellationToken);
@@ -55,7 +54,6 @@ internal sealed class SkipLockedClaimer(string connectionString, string worker, 
         var now = DateTime.UtcNow;
         command.Parameters["now"].Value = now;
         command.Parameters["leaseEnd"].Value = now + leaseDuration;
-        command.Parameters["token"].Value = Guid.NewGuid();
 
         // The next queue that has a free task; null when none has.
         for (var tried = 0; tried < queues.Length; tried++)

@@ -46,9 +46,6 @@ public sealed class ReviewTask
     public int ClaimCount { get; private set; }
     public DateTimeOffset? CompletedAt { get; private set; }
 
-    /// <summary>Identifies one claim, so the claimer can find what its single-statement claim took.</summary>
-    public Guid? ClaimToken { get; private set; }
-
     public string? LastReleaseReason { get; private set; }
 
     /// <summary>
@@ -135,7 +132,6 @@ public sealed class ReviewTask
         ClaimedBy = null;
         ClaimedAt = null;
         LeaseExpiresAt = null;
-        ClaimToken = null;
         LastReleaseReason = reason;
         Version++;
     }

@@ -91,13 +91,11 @@ public sealed class BulkMoves(
                     .SetProperty(t => t.PriorityClass, target!)
                     .SetProperty(t => t.Version, t => t.Version + 1), cancellationToken);
             case BulkMoveKind.AssignTo:
-                // No claim token: the token only lets a claimer find the row its own claim took.
                 var leaseEnd = now + reviewOptions.Value.LeaseDuration;
                 return await changing.ExecuteUpdateAsync(s => s
                     .SetProperty(t => t.ClaimedBy, target)
                     .SetProperty(t => t.ClaimedAt, now)
                     .SetProperty(t => t.LeaseExpiresAt, leaseEnd)
-                    .SetProperty(t => t.ClaimToken, (Guid?)null)
                     .SetProperty(t => t.ClaimCount, t => t.ClaimCount + 1)
                     .SetProperty(t => t.Version, t => t.Version + 1), cancellationToken);
             case BulkMoveKind.Release:
@@ -105,7 +103,6 @@ public sealed class BulkMoves(
                     .SetProperty(t => t.ClaimedBy, (string?)null)
                     .SetProperty(t => t.ClaimedAt, (DateTimeOffset?)null)
                     .SetProperty(t => t.LeaseExpiresAt, (DateTimeOffset?)null)
-                    .SetProperty(t => t.ClaimToken, (Guid?)null)
                     .SetProperty(t => t.LastReleaseReason, ReleasedBySupervisorReason)
                     .SetProperty(t => t.Version, t => t.Version + 1), cancellationToken);
             default:

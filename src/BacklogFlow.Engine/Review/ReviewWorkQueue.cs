@@ -71,7 +71,7 @@ public sealed class ReviewWorkQueue(
         {
             var now = time.GetUtcNow();
             var turns = fairShares.Turns(running).ToArray();
-            var claimed = (await ClaimSkippingLocked(db, worker, turns, classes, now, now + options.Value.LeaseDuration, Guid.NewGuid())
+            var claimed = (await ClaimSkippingLocked(db, worker, turns, classes, now, now + options.Value.LeaseDuration)
                 .ToListAsync(cancellationToken)).SingleOrDefault();
             if (claimed is not null)
             {
@@ -114,8 +114,9 @@ public sealed class ReviewWorkQueue(
 
     /// <summary>
     /// SQLite: in one transaction with its audit entry, the queues' heads per class, fair share's
-    /// choice among those in the best class, and an UPDATE whose conditions repeat the claimability
-    /// test, so that where another claim changed the row meanwhile the second claimer updates nothing.
+    /// choice among those in the best class, that queue's first task of the class, and an UPDATE of
+    /// that task whose conditions repeat the claimability test, so that where another claim changed
+    /// the row meanwhile the second claimer updates nothing and looks again.
     /// </summary>
     private async Task<ReviewTask?> ClaimOnSqliteAsync(
         string worker, IReadOnlyList<QueueWeight> running, ClassRanking ranking, CancellationToken cancellationToken)
@@ -143,22 +144,26 @@ public sealed class ReviewWorkQueue(
             var candidates = running.Where(q => heads.Any(h => h.Queue == q.Queue && h.PriorityClass == best)).ToList();
             var queue = fairShares.Next(candidates);
             var leaseEnd = now + options.Value.LeaseDuration;
-            var token = Guid.NewGuid();
-            var first = FirstInQueueOrder(OpenTasks(db, worker, queue).Where(t => t.PriorityClass == best));
+            var first = await FirstInQueueOrder(OpenTasks(db, worker, queue).Where(t => t.PriorityClass == best))
+                .Cast<Guid?>().FirstOrDefaultAsync(cancellationToken);
+            if (first is not { } id)
+            {
+                continue;
+            }
+
             var updated = await db.ReviewTasks
                 .Where(ReviewTask.IsClaimable)
-                .Where(t => first.Contains(t.Id))
+                .Where(t => t.Id == id)
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(t => t.ClaimedBy, worker)
                     .SetProperty(t => t.ClaimedAt, now)
                     .SetProperty(t => t.LeaseExpiresAt, leaseEnd)
-                    .SetProperty(t => t.ClaimToken, token)
                     .SetProperty(t => t.ClaimCount, t => t.ClaimCount + 1)
                     .SetProperty(t => t.Version, t => t.Version + 1),
                     cancellationToken);
             if (updated == 1)
             {
-                var claimed = await db.ReviewTasks.AsNoTracking().SingleAsync(t => t.ClaimToken == token, cancellationToken);
+                var claimed = await db.ReviewTasks.AsNoTracking().SingleAsync(t => t.Id == id, cancellationToken);
                 db.Audit(worker, AuditActions.TaskClaimed, AuditTrail.TaskSubject(claimed.Id), before: null,
                     new { claimed.Queue, claimed.PriorityClass, claimed.DueDate, claimed.ClaimCount, claimed.LeaseExpiresAt }, now);
                 await db.SaveChangesAsync(cancellationToken);
@@ -224,7 +229,7 @@ public sealed class ReviewWorkQueue(
     /// intended its refusal, as on SQLite.
     /// </summary>
     internal static IQueryable<ReviewTask> ClaimSkippingLocked(
-        BacklogFlowDbContext db, string worker, string[] turns, string[] classes, DateTimeOffset now, DateTimeOffset leaseEnd, Guid token) =>
+        BacklogFlowDbContext db, string worker, string[] turns, string[] classes, DateTimeOffset now, DateTimeOffset leaseEnd) =>
         db.ReviewTasks.FromSql($"""
             WITH next AS (
                 SELECT p."Id"
@@ -244,7 +249,7 @@ public sealed class ReviewWorkQueue(
             ),
             claimed AS (
                 UPDATE review_tasks AS t
-                   SET "ClaimedBy" = {worker}, "ClaimedAt" = {now}, "LeaseExpiresAt" = {leaseEnd}, "ClaimToken" = {token},
+                   SET "ClaimedBy" = {worker}, "ClaimedAt" = {now}, "LeaseExpiresAt" = {leaseEnd},
                        "ClaimCount" = t."ClaimCount" + 1, "Version" = t."Version" + 1
                   FROM next
                  WHERE t."Id" = next."Id"

@@ -215,9 +215,6 @@ namespace BacklogFlow.Migrations.PostgreSql.Migrations
                     b.Property<int>("ClaimCount")
                         .HasColumnType("integer");
 
-                    b.Property<Guid?>("ClaimToken")
-                        .HasColumnType("uuid");
-
                     b.Property<DateTimeOffset?>("ClaimedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -262,9 +259,6 @@ namespace BacklogFlow.Migrations.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
-
-                    b.HasIndex("ClaimToken")
-                        .IsUnique();
 
                     b.HasIndex("LeaseExpiresAt")
                         .HasDatabaseName("ix_review_tasks_leases")

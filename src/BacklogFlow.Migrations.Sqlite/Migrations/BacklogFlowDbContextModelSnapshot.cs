@@ -210,9 +210,6 @@ namespace BacklogFlow.Migrations.Sqlite.Migrations
                     b.Property<int>("ClaimCount")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid?>("ClaimToken")
-                        .HasColumnType("TEXT");
-
                     b.Property<long?>("ClaimedAt")
                         .HasColumnType("INTEGER");
 
@@ -257,9 +254,6 @@ namespace BacklogFlow.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
-
-                    b.HasIndex("ClaimToken")
-                        .IsUnique();
 
                     b.HasIndex("LeaseExpiresAt")
                         .HasDatabaseName("ix_review_tasks_leases")

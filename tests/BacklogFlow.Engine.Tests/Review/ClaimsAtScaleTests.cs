@@ -250,7 +250,7 @@ public sealed class ClaimsAtScaleTestsOnPostgreSql : ClaimsAtScaleTests
     protected override async Task<string> ExplainClaimAsync(BacklogFlowDbContext db, string[] queues, string[] classes, DateTimeOffset now)
     {
         await db.Database.ExecuteSqlRawAsync("ANALYZE review_tasks", TestContext.Current.CancellationToken);
-        var claim = ReviewWorkQueue.ClaimSkippingLocked(db, "explainer", queues, classes, now, now.AddMinutes(10), Guid.NewGuid());
+        var claim = ReviewWorkQueue.ClaimSkippingLocked(db, "explainer", queues, classes, now, now.AddMinutes(10));
         return await ExplainAsync(db, claim, Explain, PlanColumn);
     }
 }

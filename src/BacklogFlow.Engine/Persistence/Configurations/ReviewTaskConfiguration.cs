@@ -37,7 +37,6 @@ public sealed class ReviewTaskConfiguration : IEntityTypeConfiguration<ReviewTas
         builder.HasIndex(t => t.LeaseExpiresAt)
             .HasDatabaseName("ix_review_tasks_leases")
             .HasFilter("\"CompletedAt\" IS NULL AND \"LeaseExpiresAt\" IS NOT NULL");
-        builder.HasIndex(t => t.ClaimToken).IsUnique();
         builder.HasIndex(t => t.CaseId);
     }
 }
