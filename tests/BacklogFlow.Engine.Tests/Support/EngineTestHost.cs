@@ -71,10 +71,15 @@ public sealed class EngineTestHost : IAsyncDisposable
             // Tests drive the sweeper and the lease reaper themselves; in the background they would race them on fake time.
             ["BacklogFlow:DeadlineSweep:Enabled"] = "false",
             ["BacklogFlow:Review:LeaseReaperEnabled"] = "false",
-            [$"{DatabaseOptions.Section}:ConnectionString"] = database == TestDatabase.PostgreSql
-                ? await PostgreSqlTestDatabases.CreateAsync(TestContext.Current.CancellationToken)
-                : $"Data Source={Path.Combine(directory, "engine.db")}",
         };
+        if (settings?.ContainsKey($"{DatabaseOptions.Section}:ConnectionString") != true)
+        {
+            // A test that brings its own database gets none made here: nothing would drop it (the host drops the one in use).
+            configuration[$"{DatabaseOptions.Section}:ConnectionString"] = database == TestDatabase.PostgreSql
+                ? await PostgreSqlTestDatabases.CreateAsync(TestContext.Current.CancellationToken)
+                : $"Data Source={Path.Combine(directory, "engine.db")}";
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             configuration[key] = value;
