@@ -58,7 +58,7 @@ public sealed class FairShare
     /// changes nothing: the last served pass never falls, so lifting it now or when it next is a
     /// candidate comes to the same pass.
     /// </summary>
-    public void Served(string served, IEnumerable<QueueWeight> others)
+    public ServedCount Served(string served, IEnumerable<QueueWeight> others)
     {
         ArgumentNullException.ThrowIfNull(others);
         var weight = 0.0;
@@ -80,7 +80,30 @@ public sealed class FairShare
             throw new ArgumentException($"queue '{served}' was not among the queues in the running", nameof(served));
         }
 
+        var lastBefore = _lastServedPass;
         _lastServedPass = _pass[served];
         _pass[served] += 1.0 / weight;
+        return new ServedCount(served, weight, lastBefore, _lastServedPass);
+    }
+
+    /// <summary>
+    /// Takes back a count of <see cref="Served"/> made before it was known where the task would come
+    /// from, when it came from another queue or from none: the engine counts a claim when it begins,
+    /// from the queue it expects, so that claims begun meanwhile see the turn taken (counted when
+    /// they came back, claims in flight all started at the same queue), and puts the count right
+    /// when the claim is back. The last served pass goes back too, unless a later count moved it:
+    /// left where the mistaken count put it, it would lift the other queues out of turn.
+    /// </summary>
+    public void TakeBack(ServedCount counted)
+    {
+        ArgumentNullException.ThrowIfNull(counted);
+        _pass[counted.Queue] -= 1.0 / counted.Weight;
+        if (_lastServedPass == counted.LastServedPassAfter)
+        {
+            _lastServedPass = counted.LastServedPassBefore;
+        }
     }
 }
+
+/// <summary>One count of <see cref="FairShare.Served"/>, so that <see cref="FairShare.TakeBack"/> can undo it.</summary>
+public sealed record ServedCount(string Queue, double Weight, double LastServedPassBefore, double LastServedPassAfter);

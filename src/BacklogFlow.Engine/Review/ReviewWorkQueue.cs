@@ -70,12 +70,20 @@ public sealed class ReviewWorkQueue(
         for (var attempt = 0; attempt < MaxClaimAttempts; attempt++)
         {
             var now = time.GetUtcNow();
-            var turns = fairShares.Turns(running).ToArray();
-            var claimed = (await ClaimSkippingLocked(db, worker, turns, classes, now, now + options.Value.LeaseDuration)
-                .ToListAsync(cancellationToken)).SingleOrDefault();
+            var turns = fairShares.BeginClaim(running);
+            ReviewTask? claimed = null;
+            try
+            {
+                claimed = (await ClaimSkippingLocked(db, worker, [.. turns.Order], classes, now, now + options.Value.LeaseDuration)
+                    .ToListAsync(cancellationToken)).SingleOrDefault();
+            }
+            finally
+            {
+                fairShares.EndClaim(turns, claimed?.Queue, claimed?.PriorityClass, running);
+            }
+
             if (claimed is not null)
             {
-                fairShares.Served(claimed.Queue, running);
                 return claimed;
             }
 

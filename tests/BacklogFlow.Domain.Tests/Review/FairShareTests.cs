@@ -89,4 +89,24 @@ public sealed class FairShareTests
 
         next.Should().Throw<ArgumentException>();
     }
+
+    [Fact]
+    public void TakeBack_CountedFromOneQueueButServedFromAnother_SameChoicesAsCountingTheRightOne()
+    {
+        // The engine counts a claim when it begins, from the queue it expects; when the claim took
+        // from another, the count is taken back and the right queue counted: the choices after are
+        // those of counting the right queue in the first place (the last served pass put back too).
+        QueueWeight[] running = [Mandatory, Unknown, Gva];
+        var mistaken = new FairShare();
+        var right = new FairShare();
+        mistaken.Served(Mandatory.Queue, running);
+        right.Served(Mandatory.Queue, running);
+
+        var count = mistaken.Served(Mandatory.Queue, running);
+        mistaken.TakeBack(count);
+        mistaken.Served(Gva.Queue, running);
+        right.Served(Gva.Queue, running);
+
+        Enumerable.Range(0, 30).Select(_ => mistaken.Next(running)).Should().Equal(Enumerable.Range(0, 30).Select(_ => right.Next(running)));
+    }
 }
