@@ -212,7 +212,7 @@ public sealed class ReviewWorkQueue(
     private static IQueryable<ReviewTask> ClaimableBy(BacklogFlowDbContext db, string worker) =>
         db.ReviewTasks.Where(ReviewTask.IsClaimable).Where(t => t.RefusalIntendedBy == null || t.RefusalIntendedBy != worker);
 
-    /// <summary>The id of the first task of one class in queue order: the inner select of the claim on SQLite.</summary>
+    /// <summary>The id of the first task of one class in queue order: the task the claim on SQLite takes (ClaimsAtScaleTests explains it).</summary>
     internal static IQueryable<Guid> FirstInQueueOrder(IQueryable<ReviewTask> openOfOneClass) =>
         openOfOneClass.InClassOrder().Select(t => t.Id).Take(1);
 
