@@ -147,7 +147,7 @@ public sealed class ApplicationIntake(
         }
 
         List<IntakeRecord> records;
-        if (db.Database.IsNpgsql())
+        if (db.Database.IsPostgreSql())
         {
             // One primary-key probe per key. Asked as "source = ANY(...) AND id = ANY(...)",
             // PostgreSQL 15 seeks the source only and filters the ids: every record of the source
@@ -187,7 +187,7 @@ public sealed class ApplicationIntake(
 
         // A batch holds one message per application (IntakeBatcher), but a count per key keeps this right without that.
         var resends = duplicates.GroupBy(d => (d.SourceSystem, d.ApplicationId)).Select(g => (g.Key.SourceSystem, g.Key.ApplicationId, Count: g.Count())).ToList();
-        if (db.Database.IsNpgsql())
+        if (db.Database.IsPostgreSql())
         {
             string[] sources = [.. resends.Select(r => r.SourceSystem)];
             string[] ids = [.. resends.Select(r => r.ApplicationId)];

@@ -67,7 +67,7 @@ public sealed partial class OutboxDispatcher(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BacklogFlowDbContext>();
-        return db.Database.IsNpgsql()
+        return db.Database.IsPostgreSql()
             ? await DispatchLockedAsync(db, cancellationToken)
             : await DispatchThenDeleteAsync(db, cancellationToken);
     }

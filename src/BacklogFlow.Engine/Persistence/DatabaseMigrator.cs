@@ -19,7 +19,7 @@ public sealed class DatabaseMigrator(IServiceScopeFactory scopes, IOptions<Datab
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BacklogFlowDbContext>();
-        if (db.Database.IsNpgsql())
+        if (db.Database.IsPostgreSql())
         {
             // Several processes starting at once (a migrate job beside workers that migrate on
             // startup) would each create the schema, and all but one fail halfway: they queue on a

@@ -117,7 +117,7 @@ public static class DatabaseRegistration
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(variant);
-        if (db.Database.IsNpgsql()
+        if (db.Database.IsPostgreSql()
             && db.Database.GetDbConnection().State == System.Data.ConnectionState.Closed
             && db.Database.GetConnectionString() is { } connectionString)
         {

@@ -39,7 +39,7 @@ public static class SetBasedInsert
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException($"{nameof(SetBasedInsert)} writes inside the caller's transaction; begin one first.");
         var table = Tables.GetOrAdd((db.Model, typeof(TEntity)), static key => Table.Of(key.Model, key.Entity));
-        if (db.Database.IsNpgsql())
+        if (db.Database.IsPostgreSql())
         {
             await InsertAsArraysAsync(table, rows, transaction, cancellationToken);
         }

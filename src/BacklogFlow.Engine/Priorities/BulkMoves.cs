@@ -51,7 +51,7 @@ public sealed class BulkMoves(
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(
-                db.Database.IsNpgsql() ? IsolationLevel.RepeatableRead : IsolationLevel.Serializable, cancellationToken);
+                db.Database.IsPostgreSql() ? IsolationLevel.RepeatableRead : IsolationLevel.Serializable, cancellationToken);
             var applied = await CountAsync(filter, move, now, cancellationToken);
             if (applied.Fingerprint != expectedFingerprint)
             {

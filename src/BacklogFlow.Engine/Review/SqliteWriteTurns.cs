@@ -1,3 +1,4 @@
+using BacklogFlow.Engine.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace BacklogFlow.Engine.Review;
@@ -23,7 +24,7 @@ public sealed class SqliteWriteTurns
 
     /// <summary>Waits for a turn when <paramref name="db"/> is on SQLite; null (no turn needed) on PostgreSQL.</summary>
     public async Task<IDisposable?> WaitIfSqliteAsync(DbContext db, CancellationToken cancellationToken) =>
-        db.Database.IsNpgsql() ? null : await WaitAsync(cancellationToken);
+        db.Database.IsPostgreSql() ? null : await WaitAsync(cancellationToken);
 
     private sealed class Turn(SemaphoreSlim turn) : IDisposable
     {

@@ -70,6 +70,11 @@ public sealed class BenchCommandTests : IAsyncLifetime
             figures.Should().ContainKeys($"engineP50Ms{size}", $"engineP99Ms{size}", $"engineClaimsPerSecond{size}",
                 $"baselineP50Ms{size}", $"baselineP99Ms{size}", $"baselineClaimsPerSecond{size}");
             figures[$"engineP99Ms{size}"].Should().BeGreaterThanOrEqualTo(figures[$"engineP50Ms{size}"]);
+            foreach (var contender in new[] { "engine", "baseline" })
+            {
+                figures.Should().ContainKeys($"{contender}ClaimerCpuMsPerClaim{size}", $"{contender}DatabaseCpuMsPerClaim{size}");
+                figures[$"{contender}AllocatedKbPerClaim{size}"].Should().BeGreaterThan(0, "every claim allocates in the claiming process");
+            }
         }
 
         figures.Should().ContainKeys("ratioP99EngineToBaselineLarge", "ratioP99LargeToSmallEngine", "ratioP99LargeToSmallBaseline");

@@ -242,15 +242,55 @@ public sealed class ClaimsAtScaleTestsOnPostgreSql : ClaimsAtScaleTests
 {
     protected override TestDatabase Database => TestDatabase.PostgreSql;
 
-    /// <summary>The whole one-statement claim, explained (not run) after ANALYZE, as autovacuum would leave the statistics.</summary>
+    /// <summary>
+    /// The whole one-statement claim (<see cref="ClaimStatement.Sql"/>, the body of the database
+    /// function the engine calls), prepared and explained (not run) after ANALYZE, as autovacuum
+    /// would leave the statistics.
+    /// </summary>
     protected override string Explain => "EXPLAIN";
 
     protected override int PlanColumn => 0;
 
     protected override async Task<string> ExplainClaimAsync(BacklogFlowDbContext db, string[] queues, string[] classes, DateTimeOffset now)
     {
-        await db.Database.ExecuteSqlRawAsync("ANALYZE review_tasks", TestContext.Current.CancellationToken);
-        var claim = ReviewWorkQueue.ClaimSkippingLocked(db, "explainer", queues, classes, now, now.AddMinutes(10));
-        return await ExplainAsync(db, claim, Explain, PlanColumn);
+        var cancel = TestContext.Current.CancellationToken;
+        await db.Database.ExecuteSqlRawAsync("ANALYZE review_tasks", cancel);
+        await db.Database.OpenConnectionAsync(cancel);
+        await db.Database.ExecuteSqlRawAsync($"PREPARE claim_explained({ClaimStatement.ParameterTypes}) AS {ClaimStatement.Sql}", cancel);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = $"""
+                {Explain} EXECUTE claim_explained('explainer', {TextArray(queues)}, {TextArray(classes)},
+                    '{now:O}', '{now.AddMinutes(10):O}', 'explainer', 'task.claimed', 'task:', '"{now.AddMinutes(10):O}"')
+                """;
+            await using var reader = await command.ExecuteReaderAsync(cancel);
+            var lines = new List<string>();
+            while (await reader.ReadAsync(cancel))
+            {
+                lines.Add(reader.GetString(PlanColumn));
+            }
+
+            return string.Join('\n', lines);
+        }
+        finally
+        {
+            await db.Database.ExecuteSqlRawAsync("DEALLOCATE claim_explained", cancel);
+        }
     }
+
+    [Fact]
+    public async Task ClaimFunction_MigratedDatabase_ItsBodyIsTheClaimStatement()
+    {
+        await using var engine = await EngineTestHost.StartAsync(database: Database);
+
+        var body = await engine.QueryAsync(db => db.Database
+            .SqlQueryRaw<string>("SELECT prosrc AS \"Value\" FROM pg_proc WHERE proname = {0}", ClaimStatement.FunctionName)
+            .SingleAsync(TestContext.Current.CancellationToken));
+
+        body.ReplaceLineEndings("\n").Should().Contain($"RETURN QUERY\n{ClaimStatement.Sql.ReplaceLineEndings("\n")};",
+            "the statement the tests explain is the one the engine runs: a change to it needs a migration that replaces the function");
+    }
+
+    private static string TextArray(string[] values) => $"ARRAY[{string.Join(", ", values.Select(v => $"'{v.Replace("'", "''", StringComparison.Ordinal)}'"))}]::text[]";
 }
