@@ -11,17 +11,13 @@ namespace BacklogFlow.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "BreachRecordedAt",
-                table: "cases");
-
-            migrationBuilder.DropColumn(
-                name: "DeadlineWarning",
-                table: "cases");
-
-            migrationBuilder.DropColumn(
-                name: "LastSweptOn",
-                table: "cases");
+            // SQLite drops the columns in place (3.35 and later; none is indexed). EF Core's DropColumn
+            // rebuilt the table with foreign keys off, outside the migration's transaction, and warned
+            // so on every new database (the first thing a newcomer saw). Rewritten in the seventh
+            // session: a database migrated earlier has the same columns either way.
+            migrationBuilder.Sql("ALTER TABLE cases DROP COLUMN \"BreachRecordedAt\";");
+            migrationBuilder.Sql("ALTER TABLE cases DROP COLUMN \"DeadlineWarning\";");
+            migrationBuilder.Sql("ALTER TABLE cases DROP COLUMN \"LastSweptOn\";");
         }
 
         /// <inheritdoc />
