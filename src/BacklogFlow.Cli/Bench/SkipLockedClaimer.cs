@@ -31,7 +31,8 @@ internal sealed class SkipLockedClaimer(string connectionString, string worker, 
 
     private readonly NpgsqlConnection _connection = new(connectionString);
     private NpgsqlCommand? _command;
-    private int _next = worker.GetHashCode(StringComparison.Ordinal) & int.MaxValue;
+    /// <summary>The queue to try next (claimers start at different ones). Kept below the queue count: counting on would overflow into negative indexes after 2^31 tries.</summary>
+    private int _next = (worker.GetHashCode(StringComparison.Ordinal) & int.MaxValue) % queues.Length;
 
     /// <summary>Per queue, the first class in serving order not yet found empty.</summary>
     private readonly int[] _firstClass = new int[queues.Length];
@@ -58,7 +59,8 @@ internal sealed class SkipLockedClaimer(string connectionString, string worker, 
         // The next queue that has a free task; null when none has.
         for (var tried = 0; tried < queues.Length; tried++)
         {
-            var index = _next++ % queues.Length;
+            var index = _next;
+            _next = (_next + 1) % queues.Length;
             command.Parameters["queue"].Value = queues[index];
             for (; _firstClass[index] < classes.Length; _firstClass[index]++)
             {
