@@ -46,10 +46,19 @@ public sealed class FairShare
     public IReadOnlyList<string> Turns(IEnumerable<QueueWeight> queues)
     {
         ArgumentNullException.ThrowIfNull(queues);
-        return [.. queues
-            .Select(q => (q.Queue, Pass: Math.Max(_pass.GetValueOrDefault(q.Queue, _lastServedPass), _lastServedPass)))
-            .OrderBy(q => q.Pass).ThenBy(q => q.Queue, StringComparer.Ordinal)
-            .Select(q => q.Queue)];
+
+        // Every claim asks (under the engine's lock): sorted in place rather than through LINQ's
+        // ordering buffers. Queue names are unique, so the order is total and the sort's
+        // instability does not show.
+        var entries = queues.Select(q => (Pass: Math.Max(_pass.GetValueOrDefault(q.Queue, _lastServedPass), _lastServedPass), q.Queue)).ToArray();
+        Array.Sort(entries, static (a, b) => a.Pass != b.Pass ? a.Pass.CompareTo(b.Pass) : string.CompareOrdinal(a.Queue, b.Queue));
+        var order = new string[entries.Length];
+        for (var i = 0; i < entries.Length; i++)
+        {
+            order[i] = entries[i].Queue;
+        }
+
+        return order;
     }
 
     /// <summary>

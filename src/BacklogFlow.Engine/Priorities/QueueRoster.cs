@@ -15,25 +15,34 @@ public sealed class QueueRoster
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(2);
 
-    private readonly WorkflowCatalog _catalog;
-    private readonly PeriodicSnapshot<IReadOnlyDictionary<string, QueueState>> _states;
+    /// <summary>Every declared queue that is not paused, with its weight in force: worked out once per snapshot, not per claim.</summary>
+    private readonly PeriodicSnapshot<IReadOnlyList<QueueWeight>> _running;
 
     public QueueRoster(IServiceScopeFactory scopes, WorkflowCatalog catalog, TimeProvider time)
     {
-        _catalog = catalog;
-        _states = new(scopes, time, MaxAge, async (db, cancellationToken) =>
-            await db.QueueStates.AsNoTracking().ToDictionaryAsync(q => q.Queue, StringComparer.Ordinal, cancellationToken));
+        _running = new(scopes, time, MaxAge, async (db, cancellationToken) =>
+        {
+            var states = await db.QueueStates.AsNoTracking().ToDictionaryAsync(q => q.Queue, StringComparer.Ordinal, cancellationToken);
+            return [.. QueueSetting.All(catalog, states).Where(q => !q.Paused).Select(q => new QueueWeight(q.Queue, q.Weight))];
+        });
     }
 
     /// <summary>The queues of <paramref name="queues"/> that the definitions declare and that are not paused, with their weights in force.</summary>
     public async Task<IReadOnlyList<QueueWeight>> RunningAsync(IReadOnlyCollection<string> queues, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(queues);
-        var states = await _states.CurrentAsync(cancellationToken);
-        return [.. QueueSetting.All(_catalog, states)
-            .Where(q => !q.Paused && queues.Contains(q.Queue, StringComparer.Ordinal))
-            .Select(q => new QueueWeight(q.Queue, q.Weight))];
+        var running = await _running.CurrentAsync(cancellationToken);
+        var asked = new List<QueueWeight>(running.Count);
+        foreach (var queue in running)
+        {
+            if (queues.Contains(queue.Queue, StringComparer.Ordinal))
+            {
+                asked.Add(queue);
+            }
+        }
+
+        return asked;
     }
 
-    public void Invalidate() => _states.Invalidate();
+    public void Invalidate() => _running.Invalidate();
 }

@@ -65,7 +65,6 @@ public sealed class ReviewWorkQueue(
         // Claims run on connections that price sequential scans out (see DatabaseRegistration.WithIndexScans).
         db.UseConnectionVariant(DatabaseRegistration.WithIndexScans);
 
-        var queues = running.Select(q => q.Queue).ToArray();
         string[] classes = [.. ranking.Order];
         for (var attempt = 0; attempt < MaxClaimAttempts; attempt++)
         {
@@ -75,7 +74,7 @@ public sealed class ReviewWorkQueue(
             try
             {
                 var leaseEnd = now + options.Value.LeaseDuration;
-                await foreach (var task in ClaimSkippingLocked(db, worker, [.. turns.Order], classes, now, leaseEnd, AuditTrail.ActorName(worker), AuditTrail.ToJson(leaseEnd))
+                await foreach (var task in ClaimSkippingLocked(db, worker, turns.Order as string[] ?? [.. turns.Order], classes, now, leaseEnd, AuditTrail.ActorName(worker), AuditTrail.ToJson(leaseEnd))
                     .WithCancellation(cancellationToken))
                 {
                     claimed = task;
@@ -94,7 +93,7 @@ public sealed class ReviewWorkQueue(
             // Nothing taken: either nothing of these classes is claimable in these queues, or every
             // claimable task of them was locked by other claimers at that moment. Look again only in
             // the second case, or for classes the serving order does not name.
-            if (await ClassesToServeAsync(db, worker, queues, classes, cancellationToken) is not { } next)
+            if (await ClassesToServeAsync(db, worker, [.. running.Select(q => q.Queue)], classes, cancellationToken) is not { } next)
             {
                 return null;
             }
