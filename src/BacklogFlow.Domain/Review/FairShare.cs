@@ -47,7 +47,7 @@ public sealed class FairShare
     {
         ArgumentNullException.ThrowIfNull(queues);
 
-        // Every claim asks (under the engine's lock): sorted in place rather than through LINQ's
+        // The engine asks on every claim: sorted in place rather than through LINQ's
         // ordering buffers. Queue names are unique, so the order is total and the sort's
         // instability does not show.
         var entries = queues.Select(q => (Pass: Math.Max(_pass.GetValueOrDefault(q.Queue, _lastServedPass), _lastServedPass), q.Queue)).ToArray();
