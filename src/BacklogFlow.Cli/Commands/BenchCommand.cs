@@ -26,7 +26,7 @@ internal static class BenchCommand
         var openTasks = Count("--open-tasks", "claim: open review tasks (the large size).", defaults.OpenTasks, 10_000_000);
         var smallOpenTasks = Count("--small-open-tasks", "claim: open review tasks of the small size.", defaults.SmallOpenTasks, 10_000_000);
         var claimers = Count("--claimers", "claim, rebalance, fairness: concurrent claimers.", defaults.Claimers, 256);
-        var claims = Count("--claims", "claim: claims per run, all claimers together (at most the open tasks).", defaults.Claims, 10_000_000);
+        var claims = Count("--claims", "claim: claims per run, all claimers together (at most half the open tasks).", defaults.Claims, 10_000_000);
         var rebalanceTasks = Count("--rebalance-tasks", "rebalance: open review tasks reordered.", defaults.RebalanceTasks, 10_000_000);
         var quietMilliseconds = Count("--quiet-ms", "rebalance: how long claimers run before the reorder starts.", (int)defaults.QuietWindow.TotalMilliseconds, 600_000);
         var sweepCases = Count("--sweep-cases", "sweep: open cases swept.", defaults.SweepCases, 50_000_000);
