@@ -1,3 +1,4 @@
+using System.Reflection;
 using BacklogFlow.Domain.Cases;
 using BacklogFlow.Domain.Outages;
 using BacklogFlow.Domain.Review;
@@ -7,7 +8,6 @@ using BacklogFlow.Engine.Messaging;
 using BacklogFlow.Engine.Priorities;
 using BacklogFlow.Engine.Quarantine;
 using BacklogFlow.Engine.Review;
-using System.Reflection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
