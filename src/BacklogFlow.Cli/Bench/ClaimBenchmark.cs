@@ -89,12 +89,12 @@ internal static class ClaimBenchmark
         section.Measured($"baselineP50Ms{suffix}", $"baseline p50 ({suffix.ToLowerInvariant()})", "ms", [.. baselineRuns.Select(r => r.Percentile(50))]);
         var baselineP99 = section.Measured($"baselineP99Ms{suffix}", $"baseline p99 ({suffix.ToLowerInvariant()})", "ms", [.. baselineRuns.Select(r => r.Percentile(99))]);
         section.Measured($"baselineClaimsPerSecond{suffix}", $"baseline claims/s ({suffix.ToLowerInvariant()})", "claims/s", [.. baselineRuns.Select(r => r.ClaimsPerSecond)]);
-        foreach (var (key, label, runs) in new[] { ("engine", "engine", engineRuns), ("baseline", "baseline", baselineRuns) })
+        var size = suffix.ToLowerInvariant();
+        foreach (var (contender, runs) in new[] { ("engine", engineRuns), ("baseline", baselineRuns) })
         {
-            var size = suffix.ToLowerInvariant();
-            section.Measured($"{key}ClaimerCpuMsPerClaim{suffix}", $"{label}: CPU of the claiming process per claim ({size})", "ms", [.. runs.Select(r => r.ClaimerCpuMsPerClaim)]);
-            section.Measured($"{key}DatabaseCpuMsPerClaim{suffix}", $"{label}: CPU of PostgreSQL per claim ({size})", "ms", [.. runs.Select(r => r.DatabaseCpuMsPerClaim)]);
-            section.Measured($"{key}AllocatedKbPerClaim{suffix}", $"{label}: managed memory allocated per claim ({size})", "KB", [.. runs.Select(r => r.AllocatedKbPerClaim)]);
+            section.Measured($"{contender}ClaimerCpuMsPerClaim{suffix}", $"{contender}: CPU of the claiming process per claim ({size})", "ms", [.. runs.Select(r => r.ClaimerCpuMsPerClaim)]);
+            section.Measured($"{contender}DatabaseCpuMsPerClaim{suffix}", $"{contender}: CPU of PostgreSQL per claim ({size})", "ms", [.. runs.Select(r => r.DatabaseCpuMsPerClaim)]);
+            section.Measured($"{contender}AllocatedKbPerClaim{suffix}", $"{contender}: managed memory allocated per claim ({size})", "KB", [.. runs.Select(r => r.AllocatedKbPerClaim)]);
         }
 
         return (engineP99, baselineP99);

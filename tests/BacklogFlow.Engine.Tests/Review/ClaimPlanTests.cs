@@ -41,24 +41,7 @@ public sealed class ClaimPlanTests
     {
         await using var connection = new NpgsqlConnection(claimConnectionString);
         await connection.OpenAsync(Cancel);
-        await using (var prepare = new NpgsqlCommand(
-            $"SET plan_cache_mode = force_generic_plan; PREPARE claim_planned({ClaimStatement.ParameterTypes}) AS {ClaimStatement.Sql}", connection))
-        {
-            await prepare.ExecuteNonQueryAsync(Cancel);
-        }
-
-        await using var explain = new NpgsqlCommand(
-            """
-            EXPLAIN EXECUTE claim_planned('worker-1', '{vog-np-mandatory,vog-np-regular}', '{at-risk,mandatory,regular}',
-                now(), now(), 'worker-1', 'task.claimed', 'task:', '"2021-11-01T09:10:00Z"')
-            """, connection);
-        await using var lines = await explain.ExecuteReaderAsync(Cancel);
-        var plan = new List<string>();
-        while (await lines.ReadAsync(Cancel))
-        {
-            plan.Add(lines.GetString(0));
-        }
-
-        return string.Join('\n', plan);
+        return await ClaimStatementPlan.ExplainAsync(
+            connection, "worker-1", ["vog-np-mandatory", "vog-np-regular"], ["at-risk", "mandatory", "regular"], generic: true, Cancel);
     }
 }

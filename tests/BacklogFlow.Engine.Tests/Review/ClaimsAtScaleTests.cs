@@ -256,27 +256,7 @@ public sealed class ClaimsAtScaleTestsOnPostgreSql : ClaimsAtScaleTests
         var cancel = TestContext.Current.CancellationToken;
         await db.Database.ExecuteSqlRawAsync("ANALYZE review_tasks", cancel);
         await db.Database.OpenConnectionAsync(cancel);
-        await db.Database.ExecuteSqlRawAsync($"PREPARE claim_explained({ClaimStatement.ParameterTypes}) AS {ClaimStatement.Sql}", cancel);
-        try
-        {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = $"""
-                {Explain} EXECUTE claim_explained('explainer', {TextArray(queues)}, {TextArray(classes)},
-                    '{now:O}', '{now.AddMinutes(10):O}', 'explainer', 'task.claimed', 'task:', '"{now.AddMinutes(10):O}"')
-                """;
-            await using var reader = await command.ExecuteReaderAsync(cancel);
-            var lines = new List<string>();
-            while (await reader.ReadAsync(cancel))
-            {
-                lines.Add(reader.GetString(PlanColumn));
-            }
-
-            return string.Join('\n', lines);
-        }
-        finally
-        {
-            await db.Database.ExecuteSqlRawAsync("DEALLOCATE claim_explained", cancel);
-        }
+        return await ClaimStatementPlan.ExplainAsync(db.Database.GetDbConnection(), "explainer", queues, classes, generic: false, cancel);
     }
 
     [Fact]
@@ -291,6 +271,4 @@ public sealed class ClaimsAtScaleTestsOnPostgreSql : ClaimsAtScaleTests
         body.ReplaceLineEndings("\n").Should().Contain($"RETURN QUERY\n{ClaimStatement.Sql.ReplaceLineEndings("\n")};",
             "the statement the tests explain is the one the engine runs: a change to it needs a migration that replaces the function");
     }
-
-    private static string TextArray(string[] values) => $"ARRAY[{string.Join(", ", values.Select(v => $"'{v.Replace("'", "''", StringComparison.Ordinal)}'"))}]::text[]";
 }

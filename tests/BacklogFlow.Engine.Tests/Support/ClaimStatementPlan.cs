@@ -1,0 +1,53 @@
+using System.Data.Common;
+using BacklogFlow.Engine.Audit;
+using BacklogFlow.Engine.Review;
+
+namespace BacklogFlow.Engine.Tests.Support;
+
+/// <summary>
+/// The plan PostgreSQL makes for the claim statement (<see cref="ClaimStatement.Sql"/>, the body of
+/// the database function the engine calls). The function's own cached plans are listed nowhere, so
+/// the tests prepare the same text on a connection and explain (not run) it: its custom plan for
+/// these arguments, or the generic plan PL/pgSQL settles on after a few calls.
+/// </summary>
+internal static class ClaimStatementPlan
+{
+    public static async Task<string> ExplainAsync(
+        DbConnection connection, string worker, string[] queues, string[] classes, bool generic, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var planMode = generic ? "force_generic_plan" : "auto";
+        await ExecuteAsync(connection, $"SET plan_cache_mode = {planMode}; PREPARE claim_explained({ClaimStatement.ParameterTypes}) AS {ClaimStatement.Sql}", cancellationToken);
+        try
+        {
+            await using var explain = connection.CreateCommand();
+            explain.CommandText = $"""
+                EXPLAIN EXECUTE claim_explained({Text(worker)}, {TextArray(queues)}, {TextArray(classes)}, now(), now() + interval '10 minutes',
+                    {Text(AuditTrail.ActorName(worker))}, {Text(AuditActions.TaskClaimed)}, {Text(AuditTrail.TaskSubjectPrefix)}, '"2021-11-01T09:10:00Z"')
+                """;
+            await using var reader = await explain.ExecuteReaderAsync(cancellationToken);
+            var lines = new List<string>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                lines.Add(reader.GetString(0));
+            }
+
+            return string.Join('\n', lines);
+        }
+        finally
+        {
+            await ExecuteAsync(connection, "DEALLOCATE claim_explained; RESET plan_cache_mode", CancellationToken.None);
+        }
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static string Text(string value) => $"'{value.Replace("'", "''", StringComparison.Ordinal)}'";
+
+    private static string TextArray(string[] values) => $"ARRAY[{string.Join(", ", values.Select(Text))}]::text[]";
+}
