@@ -67,6 +67,7 @@ public static class EngineServiceCollectionExtensions
 
         services.AddBacklogFlowDatabase();
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseMigrator>());
+        services.AddHostedService<SqliteCheckpointer>();
 
         services.AddSingleton<IJudicialRecordsCheck, SimulatedJudicialRecordsCheck>();
         services.AddScoped<ApplicationIntake>();

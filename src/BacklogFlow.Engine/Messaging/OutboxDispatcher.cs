@@ -35,27 +35,87 @@ public sealed partial class OutboxDispatcher(
     /// </summary>
     public static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// SQLite: how long published rows may wait before they are deleted, at most. Deleting after
+    /// every round was one more commit (and disk flush) per intake batch in the one write turn: in
+    /// an embedded surge of 70,000 intake's writer waited 1.9–2.4 s of about 10 for those deletes
+    /// (measured 25 Nov). Gathered, they are a few commits a second. A crash in between publishes
+    /// the undeleted rows again, which at least once allows.
+    /// </summary>
+    public static readonly TimeSpan DeleteDelay = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>SQLite: published rows deleted at once, at most; more waiting are deleted without waiting for <see cref="DeleteDelay"/>.</summary>
+    public const int DeleteBatchSize = 5_000;
+
+    // SQLite only, touched by the one dispatching loop: every row up to _publishedThrough was
+    // published, and rows committed later have larger ids (SQLite has one writer at a time).
+    private long _publishedThrough;
+    private int _undeleted;
+    private DateTimeOffset? _oldestUndeletedAt;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var started = new TaskCompletionSource();
         using var registration = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
         await started.Task.WaitAsync(stoppingToken);
 
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                while (await DispatchBatchAsync(stoppingToken) == BatchSize)
+                try
                 {
+                    while (await DispatchBatchAsync(stoppingToken) == BatchSize)
+                    {
+                    }
                 }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogDispatchFailed(logger, ex);
-            }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogDispatchFailed(logger, ex);
+                }
 
-            await signal.WaitAsync(PollInterval, time, stoppingToken);
+                await signal.WaitAsync(NextLook(), time, stoppingToken);
+            }
         }
+        finally
+        {
+            await DeleteLeftPublishedAsync();
+        }
+    }
+
+    /// <summary>Stopping: the published rows still waiting are deleted, so a restart does not publish them again.</summary>
+    private async Task DeleteLeftPublishedAsync()
+    {
+        if (_undeleted == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await DeletePublishedAsync(scope.ServiceProvider.GetRequiredService<BacklogFlowDbContext>(), CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // At least once: the next start publishes them again.
+            LogDispatchFailed(logger, ex);
+        }
+    }
+
+    /// <summary>
+    /// The next look without a signal: at the poll interval, or sooner when published rows wait to
+    /// be deleted (SQLite), so that they are deleted within <see cref="DeleteDelay"/>.
+    /// </summary>
+    private TimeSpan NextLook()
+    {
+        if (_oldestUndeletedAt is not { } oldest)
+        {
+            return PollInterval;
+        }
+
+        var untilDelete = DeleteDelay - (time.GetUtcNow() - oldest);
+        return untilDelete <= TimeSpan.Zero ? TimeSpan.Zero : untilDelete < PollInterval ? untilDelete : PollInterval;
     }
 
     /// <summary>
@@ -91,25 +151,47 @@ public sealed partial class OutboxDispatcher(
     }
 
     /// <summary>
-    /// SQLite: read, publish, then delete in a short write of its own, in the process's write turn.
-    /// Holding SQLite's one write lock while publishing (as on PostgreSQL) stalled intake: its next
-    /// batch found the file busy, and Microsoft.Data.Sqlite retries a busy file only every 150 ms;
-    /// 13.5 of a 34-second embedded surge of 70,000 went to that wait (measured). The embedded default is
-    /// one process per file; two processes on one file could both publish a row, which at least
-    /// once allows (receivers de-duplicate by case id).
+    /// SQLite: read what follows the rows published so far, publish it, and delete the published rows
+    /// later, gathered, in a short write of their own in the process's write turn: when a round finds
+    /// nothing new, when <see cref="DeleteDelay"/> has passed since the oldest was published, or when
+    /// <see cref="DeleteBatchSize"/> wait. Holding SQLite's one write lock while publishing (as on
+    /// PostgreSQL) stalled intake: its next batch found the file busy, and Microsoft.Data.Sqlite
+    /// retries a busy file only every 150 ms; 13.5 of a 34-second embedded surge of 70,000 went to
+    /// that wait (measured). The embedded default is one process per file; two processes on one
+    /// file, or this one after a restart, could publish a row twice, which at least once allows
+    /// (receivers de-duplicate by case id).
     /// </summary>
     private async Task<int> DispatchThenDeleteAsync(BacklogFlowDbContext db, CancellationToken cancellationToken)
     {
-        var batch = await db.OutboxMessages.AsNoTracking().OrderBy(m => m.Id).Take(BatchSize).ToListAsync(cancellationToken);
+        var publishedThrough = _publishedThrough;
+        var batch = await db.OutboxMessages.AsNoTracking().Where(m => m.Id > publishedThrough).OrderBy(m => m.Id).Take(BatchSize).ToListAsync(cancellationToken);
         await PublishAsync(batch, cancellationToken);
+        var now = time.GetUtcNow();
         if (batch.Count > 0)
         {
-            var ids = batch.Select(m => m.Id).ToList();
-            using var turn = await sqliteTurns.WaitAsync(cancellationToken);
-            await db.OutboxMessages.Where(m => ids.Contains(m.Id)).ExecuteDeleteAsync(cancellationToken);
+            _publishedThrough = batch[^1].Id;
+            _undeleted += batch.Count;
+            _oldestUndeletedAt ??= now;
+        }
+
+        if (_undeleted > 0 && (batch.Count == 0 || _undeleted >= DeleteBatchSize || now - _oldestUndeletedAt >= DeleteDelay))
+        {
+            await DeletePublishedAsync(db, cancellationToken);
         }
 
         return batch.Count;
+    }
+
+    private async Task DeletePublishedAsync(BacklogFlowDbContext db, CancellationToken cancellationToken)
+    {
+        var through = _publishedThrough;
+        using (await sqliteTurns.WaitAsync(cancellationToken))
+        {
+            await db.OutboxMessages.Where(m => m.Id <= through).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        _undeleted = 0;
+        _oldestUndeletedAt = null;
     }
 
     /// <summary>In the order they were stored; waits for the broker at most <see cref="PublishTimeout"/>.</summary>

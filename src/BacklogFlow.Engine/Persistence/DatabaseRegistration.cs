@@ -36,7 +36,7 @@ public static class DatabaseRegistration
         ArgumentNullException.ThrowIfNull(options);
         return options.Provider switch
         {
-            DatabaseProvider.Sqlite => db.UseSqlite(options.ConnectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly)),
+            DatabaseProvider.Sqlite => db.UseSqlite(options.ConnectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly)).AddInterceptors(SqliteConnectionSettings.Instance),
             DatabaseProvider.PostgreSql => db.UseNpgsql(WithAutoPrepare(options.ConnectionString), npgsql => npgsql.MigrationsAssembly(PostgreSqlMigrationsAssembly)),
             _ => throw new OptionsValidationException(DatabaseOptions.Section, typeof(DatabaseOptions), [$"unknown provider {options.Provider}"]),
         };

@@ -158,9 +158,6 @@ namespace BacklogFlow.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("ReceivedOn");
 
-                    b.HasIndex("SourceSystem", "ApplicationId")
-                        .IsUnique();
-
                     b.HasIndex("Status", "EffectiveDueDate");
 
                     b.HasIndex(new[] { "EffectiveDueDate" }, "ix_cases_open_by_due")

@@ -153,9 +153,6 @@ namespace BacklogFlow.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ReceivedOn");
 
-                    b.HasIndex("SourceSystem", "ApplicationId")
-                        .IsUnique();
-
                     b.HasIndex("Status", "EffectiveDueDate");
 
                     b.HasIndex(new[] { "EffectiveDueDate" }, "ix_cases_open_by_due")

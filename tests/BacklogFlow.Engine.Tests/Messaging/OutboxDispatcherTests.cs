@@ -14,7 +14,8 @@ namespace BacklogFlow.Engine.Tests.Messaging;
 /// <summary>
 /// The dispatcher publishes the oldest messages in order and deletes exactly those the bus accepted;
 /// when the bus fails, nothing is deleted (at least once). On both providers: PostgreSQL deletes
-/// first under a lock and commits after the publish, SQLite publishes first and deletes after.
+/// first under a lock and commits after the publish, SQLite publishes first and deletes after,
+/// gathered over rounds (see <see cref="OutboxDispatcher.DeleteDelay"/>).
 /// </summary>
 public sealed class OutboxDispatcherTests : IAsyncDisposable
 {
@@ -42,12 +43,33 @@ public sealed class OutboxDispatcherTests : IAsyncDisposable
         var stored = await StoreAsync(3);
         var bus = RecordingBus.Create(fail: false);
 
-        var published = await Dispatcher(bus).DispatchBatchAsync(Cancel);
+        var dispatcher = Dispatcher(bus);
+
+        var published = await dispatcher.DispatchBatchAsync(Cancel);
 
         published.Should().Be(3);
         RecordingBus.Of(bus).Published.Cast<ApplicationRejected>().Select(m => m.QuarantineId).Should().Equal(stored);
-        (await CountAsync()).Should().Be(0, "what the bus accepted is deleted");
-        (await Dispatcher(bus).DispatchBatchAsync(Cancel)).Should().Be(0, "and never published again");
+        (await dispatcher.DispatchBatchAsync(Cancel)).Should().Be(0, "what was published is not published again");
+        (await CountAsync()).Should().Be(0, "what the bus accepted is deleted (on SQLite at the latest by the round that finds nothing new)");
+        (await Dispatcher(bus).DispatchBatchAsync(Cancel)).Should().Be(0, "nor by another dispatcher");
+    }
+
+    [Fact]
+    public async Task DispatchBatch_Sqlite_DeletesPublishedRowsGatheredAfterTheDeleteDelay()
+    {
+        await StartAsync(TestDatabase.Sqlite);
+        var bus = RecordingBus.Create(fail: false);
+        var dispatcher = Dispatcher(bus);
+        await StoreAsync(3);
+        (await dispatcher.DispatchBatchAsync(Cancel)).Should().Be(3);
+        (await CountAsync()).Should().Be(3, "published rows wait to be deleted together (one commit for several rounds)");
+
+        await StoreAsync(2);
+        _time.Advance(OutboxDispatcher.DeleteDelay);
+        (await dispatcher.DispatchBatchAsync(Cancel)).Should().Be(2, "only what came since");
+
+        (await CountAsync()).Should().Be(0, "the delete delay passed: every published row is deleted at once");
+        RecordingBus.Of(bus).Published.Should().HaveCount(5);
     }
 
     [Theory]

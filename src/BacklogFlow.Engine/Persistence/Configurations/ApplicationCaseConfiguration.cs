@@ -28,7 +28,10 @@ public sealed class ApplicationCaseConfiguration : IEntityTypeConfiguration<Appl
         builder.Property(c => c.Clock).HasConversion(new ClockJsonConverter(), ClockJsonConverter.Comparer);
         builder.Ignore(c => c.Facts);
         builder.Ignore(c => c.LegalDeadlineMet);
-        builder.HasIndex(c => new { c.SourceSystem, c.ApplicationId }).IsUnique();
+        // No index on the application's key (source system, application id): its intake record's
+        // primary key holds it once, and intake looks applications up there. Here it was one more
+        // index with random keys per case (applications arrive in any order): every insert
+        // rewrote a page of it, about a quarter of the pages an embedded surge wrote (measured).
         builder.HasIndex(c => new { c.Status, c.EffectiveDueDate });
 
         // The deadline sweeper walks open cases by due date, in batches: only the open ones are in
