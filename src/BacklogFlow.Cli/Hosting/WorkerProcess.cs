@@ -58,9 +58,6 @@ internal sealed class WorkerProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        // As the worker image starts it (deploy/compose/Dockerfile): hot code tiers up without the
-        // start-up delay, which a surge taken in right after the start keeps postponing.
-        start.Environment.TryAdd("DOTNET_TC_CallCountingDelayMs", "0");
         foreach (var (key, value) in settings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
