@@ -37,7 +37,9 @@ public sealed class DeadlineLedger
             _events.Add(item);
         }
 
-        Events = [.. _events.OrderBy(e => e.Date).ThenBy(KindRank).ThenBy(e => e.ToString(), StringComparer.Ordinal)];
+        var ordered = _events.ToArray();
+        Array.Sort(ordered, CanonicalOrder);
+        Events = ordered;
     }
 
     /// <summary>The events in a canonical order (by date, then kind), whatever order they were recorded in.</summary>
@@ -441,6 +443,24 @@ public sealed class DeadlineLedger
             : asOf is { } date ? $"as of {Format(date)}" : "if no decision comes (the most it can become)";
         rules.Add($"penalty {until}: {Days(schedule.DaysCounted)}, {Money(schedule.Total)}");
         return schedule;
+    }
+
+    /// <summary>
+    /// By date, then kind, then (two events of one kind on one day) their text: a total order, as
+    /// the events are a set. The text is formatted only for such a tie: sorting by it as a third key
+    /// formatted every event of every ledger, a record's ToString (about 1 % of what an embedded
+    /// surge allocated, every case's ledger being built at least once).
+    /// </summary>
+    private static int CanonicalOrder(LedgerEvent a, LedgerEvent b)
+    {
+        var byDate = a.Date.CompareTo(b.Date);
+        if (byDate != 0)
+        {
+            return byDate;
+        }
+
+        var byKind = KindRank(a).CompareTo(KindRank(b));
+        return byKind != 0 ? byKind : string.CompareOrdinal(a.ToString(), b.ToString());
     }
 
     private static int KindRank(LedgerEvent item) => item switch
