@@ -9,7 +9,7 @@ namespace BacklogFlow.Engine.Persistence;
 
 /// <summary>
 /// SQLite only: copies the write-ahead log back into the database file (a checkpoint) in the
-/// background, passively, every <see cref="Interval"/>, on a connection of its own. By default the
+/// background, passively, every <see cref="Interval"/>, outside the process's write turns. By default the
 /// connection whose commit takes the log past 1,000 pages checkpoints inside that commit; in an
 /// embedded surge that was intake's one writer, every few batches (a batch's inserts into indexes
 /// with random keys touch a few hundred pages), and 1.0–1.2 s of its commits' 3.3 s of a surge of
@@ -50,7 +50,7 @@ public sealed partial class SqliteCheckpointer(
     }
 
     /// <summary>One passive checkpoint: copies what it can without waiting for anyone.</summary>
-    public async Task CheckpointAsync(BacklogFlowDbContext db, CancellationToken cancellationToken)
+    private async Task CheckpointAsync(BacklogFlowDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         try
