@@ -33,14 +33,12 @@ public sealed partial class SqliteCheckpointer(
             return;
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<BacklogFlowDbContext>();
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
                 await Task.Delay(Interval, time, stoppingToken);
-                await CheckpointAsync(db, stoppingToken);
+                await CheckpointAsync(stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -50,12 +48,13 @@ public sealed partial class SqliteCheckpointer(
     }
 
     /// <summary>One passive checkpoint: copies what it can without waiting for anyone.</summary>
-    private async Task CheckpointAsync(BacklogFlowDbContext db, CancellationToken cancellationToken)
+    public async Task CheckpointAsync(CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
+        await using var scope = scopes.CreateAsyncScope();
         try
         {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(PASSIVE);", cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<BacklogFlowDbContext>().Database
+                .ExecuteSqlRawAsync("PRAGMA wal_checkpoint(PASSIVE);", cancellationToken);
         }
         catch (SqliteException ex)
         {
