@@ -50,7 +50,7 @@ public sealed class ApplicationIntake(
         var valid = new List<(int Index, ApplicationDetails Application)>();
         for (var i = 0; i < batch.Count; i++)
         {
-            var (message, messageId, payload) = batch[i];
+            var (message, messageId) = (batch[i].Message, batch[i].MessageId);
             ArgumentNullException.ThrowIfNull(message);
             if (messageId is { } id && processed.Contains(id))
             {
@@ -61,7 +61,7 @@ public sealed class ApplicationIntake(
             var (application, problems) = ApplicationValidator.Validate(message, catalog, now);
             if (application is null)
             {
-                db.Quarantine(QuarantineReasons.Invalid, string.Join("; ", problems), payload, message.SourceSystem, message.ApplicationId, messageId, now);
+                db.Quarantine(QuarantineReasons.Invalid, string.Join("; ", problems), batch[i].Payload, message.SourceSystem, message.ApplicationId, messageId, now);
                 outcomes[i] = IntakeOutcome.Quarantined;
             }
             else

@@ -15,8 +15,8 @@ public sealed class ApplicationSubmittedConsumer(AdmissionGate admission, Intake
     {
         ArgumentNullException.ThrowIfNull(context);
         await admission.WaitAsync(context.CancellationToken);
-        var payload = context.ReceiveContext.Body.GetString();
-        var outcome = await intake.AcceptAsync(new IntakeMessage(context.Message, context.MessageId, payload), context.CancellationToken);
+        var body = context.ReceiveContext.Body;
+        var outcome = await intake.AcceptAsync(new IntakeMessage(context.Message, context.MessageId, body.GetString), context.CancellationToken);
         metrics.IntakeMessage(outcome);
     }
 }
