@@ -44,7 +44,7 @@ public sealed partial class OutboxDispatcher(
     /// </summary>
     public static readonly TimeSpan DeleteDelay = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>SQLite: published rows deleted at once, at most; more waiting are deleted without waiting for <see cref="DeleteDelay"/>.</summary>
+    /// <summary>SQLite: once this many published rows wait, they are deleted without waiting for <see cref="DeleteDelay"/>.</summary>
     public const int DeleteBatchSize = 5_000;
 
     // SQLite only, touched by the one dispatching loop: every row up to _publishedThrough was
