@@ -5,9 +5,9 @@ namespace BacklogFlow.Cli.Bench;
 
 /// <summary>
 /// Runs concurrent claimers, each on its own connection, and times every claim with
-/// <see cref="Stopwatch"/>. Either a budget of claims shared by all (each claimer stops when the
-/// budget is spent or nothing is left), or until told to stop (claims that find nothing are
-/// recorded and the claimer tries again). The CPU every party used and the bytes this process
+/// <see cref="Stopwatch"/>, until a budget of claims shared by all is spent (each claimer then also
+/// stops when nothing is left), until told to stop (without a budget, claims that find nothing are
+/// recorded and the claimer tries again), or whichever comes first. The CPU every party used and the bytes this process
 /// allocated are read around the timed part, so a run says where its claims' time went.
 /// </summary>
 internal static class ClaimLoad

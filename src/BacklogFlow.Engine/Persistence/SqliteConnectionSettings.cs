@@ -1,11 +1,14 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace BacklogFlow.Engine.Persistence;
 
 /// <summary>
-/// Settings SQLite keeps per connection, applied whenever EF Core opens one (pooled connections
-/// keep them, and setting them again costs one short statement).
+/// Settings SQLite keeps per connection, applied once to each connection EF Core opens. A pooled
+/// connection keeps them, so they are set when its handle is new, not on every open (every claim
+/// opens one).
 /// </summary>
 public sealed class SqliteConnectionSettings : DbConnectionInterceptor
 {
@@ -20,19 +23,32 @@ public sealed class SqliteConnectionSettings : DbConnectionInterceptor
 
     private static readonly string Settings = $"PRAGMA wal_autocheckpoint = {AutoCheckpointPages};";
 
+    /// <summary>The handles already set (a handle lives as long as its pooled connection).</summary>
+    private readonly ConditionalWeakTable<object, object> _set = [];
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        using var command = connection.CreateCommand();
-        command.CommandText = Settings;
-        command.ExecuteNonQuery();
+        if (IsNew(connection))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Settings;
+            command.ExecuteNonQuery();
+        }
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        if (IsNew(connection))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Settings;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private bool IsNew(DbConnection connection)
+    {
         ArgumentNullException.ThrowIfNull(connection);
-        await using var command = connection.CreateCommand();
-        command.CommandText = Settings;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return connection is not SqliteConnection { Handle: { } handle } || _set.TryAdd(handle, handle);
     }
 }

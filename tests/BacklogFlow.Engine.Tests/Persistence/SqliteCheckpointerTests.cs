@@ -4,8 +4,6 @@ using BacklogFlow.Engine.Persistence;
 using BacklogFlow.Engine.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace BacklogFlow.Engine.Tests.Persistence;
@@ -88,6 +86,6 @@ public sealed class SqliteCheckpointerTests : IAsyncDisposable
         await db.SaveChangesAsync(Cancel);
     }
 
-    private SqliteCheckpointer Checkpointer(EngineCore core) =>
-        new(core.Services.GetRequiredService<IServiceScopeFactory>(), core.Services.GetRequiredService<IOptions<DatabaseOptions>>(), _time, NullLogger<SqliteCheckpointer>.Instance);
+    private static SqliteCheckpointer Checkpointer(EngineCore core) =>
+        ActivatorUtilities.CreateInstance<SqliteCheckpointer>(core.Services);
 }
