@@ -1,4 +1,3 @@
-using System.Reflection;
 using BacklogFlow.Domain.Cases;
 using BacklogFlow.Domain.Outages;
 using BacklogFlow.Domain.Review;
@@ -7,7 +6,6 @@ using BacklogFlow.Engine.Intake;
 using BacklogFlow.Engine.Messaging;
 using BacklogFlow.Engine.Priorities;
 using BacklogFlow.Engine.Quarantine;
-using BacklogFlow.Engine.Review;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -46,24 +44,9 @@ public sealed class BacklogFlowDbContext(DbContextOptions<BacklogFlowDbContext> 
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
     }
 
-    /// <summary>
-    /// PostgreSQL only: claims the next task for <paramref name="worker"/> and audits the claim, in
-    /// the database function <see cref="ClaimStatement.FunctionName"/> (see <see cref="ClaimStatement"/>
-    /// for the statement and why it is a function). At most one row: the task claimed.
-    /// </summary>
-    internal IQueryable<ReviewTask> ClaimNextTask(
-        string worker, string[] turns, string[] classes, DateTimeOffset at, DateTimeOffset leaseEnd,
-        string actor, string action, string subjectPrefix, string leaseEndJson) =>
-        FromExpression(() => ClaimNextTask(worker, turns, classes, at, leaseEnd, actor, action, subjectPrefix, leaseEndJson));
-
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(BacklogFlowDbContext).Assembly);
-        if (Database.IsPostgreSql())
-        {
-            modelBuilder.HasDbFunction(typeof(BacklogFlowDbContext).GetMethod(nameof(ClaimNextTask), BindingFlags.Instance | BindingFlags.NonPublic)!)
-                .HasName(ClaimStatement.FunctionName);
-        }
     }
 }

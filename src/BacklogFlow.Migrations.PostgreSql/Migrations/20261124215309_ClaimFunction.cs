@@ -11,10 +11,8 @@ namespace BacklogFlow.Migrations.PostgreSql.Migrations
     /// </summary>
     public partial class ClaimFunction : Migration
     {
-        /// <inheritdoc />
-        protected override void Up(MigrationBuilder migrationBuilder)
-        {
-            migrationBuilder.Sql(""""
+        /// <summary>The function as this migration created it (ClaimSentAsAStatement's Down creates it again).</summary>
+        internal const string CreateFunctionSql = """"
             CREATE FUNCTION claim_next_task(text, text[], text[], timestamp with time zone, timestamp with time zone, text, text, text, text)
             RETURNS SETOF review_tasks
             LANGUAGE plpgsql
@@ -55,13 +53,21 @@ namespace BacklogFlow.Migrations.PostgreSql.Migrations
             SELECT * FROM claimed;
             END
             $claim$
-            """");
+            """";
+
+        internal const string DropFunctionSql =
+            "DROP FUNCTION claim_next_task(text, text[], text[], timestamp with time zone, timestamp with time zone, text, text, text, text)";
+
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql(CreateFunctionSql);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("DROP FUNCTION claim_next_task(text, text[], text[], timestamp with time zone, timestamp with time zone, text, text, text, text)");
+            migrationBuilder.Sql(DropFunctionSql);
         }
     }
 }

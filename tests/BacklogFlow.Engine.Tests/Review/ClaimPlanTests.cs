@@ -12,10 +12,9 @@ namespace BacklogFlow.Engine.Tests.Review;
 /// an empty table; made on an empty, vacuumed <c>review_tasks</c> that plan scans the table, and a
 /// surge then filling the queues met it (68 + 14 ms per claim at 70,000 tasks, measured in psql).
 /// The claim's connections price sequential scans out (<see cref="DatabaseRegistration.WithIndexScans"/>).
-/// The statement runs inside the database function the engine calls, whose cached plans are not
-/// listed anywhere; the test prepares the same text (<see cref="ClaimStatement.Sql"/>, checked
-/// against the function by <see cref="ClaimsAtScaleTestsOnPostgreSql"/>) on a connection of the
-/// claim's pool and explains its generic plan, which PL/pgSQL plans the same way.
+/// The engine sends the statement prepared (Npgsql's automatic preparation) in its own sessions;
+/// the test prepares the same text (<see cref="ClaimStatement.Sql"/>) on a connection of the
+/// claim's pool and explains its generic plan.
 /// </summary>
 [Collection(PooledConnectionCollection.Name)]
 public sealed class ClaimPlanTests

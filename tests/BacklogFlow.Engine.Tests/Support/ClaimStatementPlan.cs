@@ -5,10 +5,10 @@ using BacklogFlow.Engine.Review;
 namespace BacklogFlow.Engine.Tests.Support;
 
 /// <summary>
-/// The plan PostgreSQL makes for the claim statement (<see cref="ClaimStatement.Sql"/>, the body of
-/// the database function the engine calls). The function's own cached plans are listed nowhere, so
-/// the tests prepare the same text on a connection and explain (not run) it: its custom plan for
-/// these arguments, or the generic plan PL/pgSQL settles on after a few calls.
+/// The plan PostgreSQL makes for the claim statement (<see cref="ClaimStatement.Sql"/>, which the
+/// engine sends prepared). The engine's prepared statements live in its own sessions, so the tests
+/// prepare the same text on a connection and explain (not run) it: its custom plan for these
+/// arguments, or the generic plan PostgreSQL settles on after five executions.
 /// </summary>
 internal static class ClaimStatementPlan
 {
