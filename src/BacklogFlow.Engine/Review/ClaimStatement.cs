@@ -1,3 +1,5 @@
+using BacklogFlow.Engine.Audit;
+
 namespace BacklogFlow.Engine.Review;
 
 /// <summary>
@@ -25,9 +27,9 @@ namespace BacklogFlow.Engine.Review;
 /// statements/s against 11,321–11,376 now, a fifth less server time per claim). A row another
 /// claimer has locked is being claimed by that statement, so passing it by takes nothing from a
 /// better task (other writers lock claimable rows only for a moment: the sweep's escalation). The
-/// update leases the task to $1 until $5, and the audit entry (actor $6, action $7, subject $8 and
-/// the task's id, the lease's end as JSON $9) is written in the same statement, its fields as the
-/// SQLite path writes them (the engine tests compare the two). The order is
+/// update leases the task to $1 until $5, and the audit entry (actor $6, the action and the subject's
+/// prefix as constants in the text, the lease's end as JSON $7) is written in the same statement,
+/// its fields as the SQLite path writes them (the engine tests compare the two). The order is
 /// <see cref="Domain.Review.QueueOrder"/>: the engine tests run the queue-order test on both
 /// providers to keep the two spellings equal, and explain this statement to check the plan. A task
 /// awaiting a second reviewer is skipped by the one who intended its refusal ($1), as on SQLite.
@@ -35,10 +37,10 @@ namespace BacklogFlow.Engine.Review;
 /// </summary>
 internal static class ClaimStatement
 {
-    /// <summary>The parameters' types, in order ($1 … $9 in <see cref="Sql"/>), for tests that prepare it.</summary>
-    public const string ParameterTypes = "text, text[], text[], timestamp with time zone, timestamp with time zone, text, text, text, text";
+    /// <summary>The parameters' types, in order ($1 … $7 in <see cref="Sql"/>), for tests that prepare it.</summary>
+    public const string ParameterTypes = "text, text[], text[], timestamp with time zone, timestamp with time zone, text, text";
 
-    public const string Sql = """
+    public const string Sql = $$"""
         WITH next AS (
             SELECT p."Id"
               FROM (SELECT c.class, c.rank, q.queue, q.turn
@@ -65,9 +67,9 @@ internal static class ClaimStatement
         ),
         audited AS (
             INSERT INTO audit_entries ("At", "Actor", "Action", "Subject", "After")
-            SELECT $4, $6, $7, $8 || c."Id",
+            SELECT $4, $6, '{{AuditActions.TaskClaimed}}', '{{AuditTrail.TaskSubjectPrefix}}' || c."Id",
                    json_build_object('queue', c."Queue", 'priorityClass', c."PriorityClass", 'dueDate', c."DueDate",
-                                     'claimCount', c."ClaimCount", 'leaseExpiresAt', $9::json)::text
+                                     'claimCount', c."ClaimCount", 'leaseExpiresAt', $7::json)::text
               FROM claimed AS c
         )
         SELECT * FROM claimed

@@ -56,7 +56,7 @@ public sealed class ReviewWorkQueue(
     }
 
     /// <summary>
-    /// PostgreSQL: one statement per attempt (<see cref="ClaimSkippingLocked"/>), given the queues in
+    /// PostgreSQL: one statement per attempt (<see cref="ClaimSkippingLockedAsync"/>), given the queues in
     /// fair share's turn and the classes in serving order; it takes the first free task of the best
     /// class present and writes the audit entry, and commits on its own: one round trip per claim.
     /// </summary>
@@ -238,8 +238,6 @@ public sealed class ReviewWorkQueue(
                     new NpgsqlParameter<DateTimeOffset> { TypedValue = now },
                     new NpgsqlParameter<DateTimeOffset> { TypedValue = leaseEnd },
                     new NpgsqlParameter<string> { TypedValue = AuditTrail.ActorName(worker) },
-                    new NpgsqlParameter<string> { TypedValue = AuditActions.TaskClaimed },
-                    new NpgsqlParameter<string> { TypedValue = AuditTrail.TaskSubjectPrefix },
                     new NpgsqlParameter<string> { TypedValue = AuditTrail.ToJson(leaseEnd) },
                 },
             };

@@ -23,7 +23,7 @@ internal static class ClaimStatementPlan
             await using var explain = connection.CreateCommand();
             explain.CommandText = $"""
                 EXPLAIN EXECUTE claim_explained({Text(worker)}, {TextArray(queues)}, {TextArray(classes)}, now(), now() + interval '10 minutes',
-                    {Text(AuditTrail.ActorName(worker))}, {Text(AuditActions.TaskClaimed)}, {Text(AuditTrail.TaskSubjectPrefix)}, '"2021-11-01T09:10:00Z"')
+                    {Text(AuditTrail.ActorName(worker))}, '"2021-11-01T09:10:00Z"')
                 """;
             await using var reader = await explain.ExecuteReaderAsync(cancellationToken);
             var lines = new List<string>();
