@@ -304,11 +304,9 @@ namespace BacklogFlow.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("At");
+                    b.HasIndex("Actor", "Id");
 
-                    b.HasIndex("Actor", "At");
-
-                    b.HasIndex("Subject", "At");
+                    b.HasIndex("Subject", "Id");
 
                     b.ToTable("audit_entries", (string)null);
                 });

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using BacklogFlow.Contracts;
 using BacklogFlow.Domain.Cases;
 using BacklogFlow.Domain.Review;
@@ -131,7 +130,7 @@ public abstract class ClaimsAtScaleTests
         var now = engine.Time.GetUtcNow();
         string[] classes = [.. engine.Catalog.DeclaredRanking.Order];
         var claim = await engine.QueryAsync(db => ExplainClaimAsync(db, QueueSets[2], classes, now));
-        var heads = await engine.QueryAsync(db => ExplainAsync(db, ReviewWorkQueue.QueueHeads(db, "explainer", QueueSets[2], classes), Explain, PlanColumn));
+        var heads = await engine.QueryAsync(db => QueryPlan.ExplainAsync(db, ReviewWorkQueue.QueueHeads(db, "explainer", QueueSets[2], classes), Cancel));
 
         foreach (var plan in new[] { claim, heads })
         {
@@ -146,29 +145,8 @@ public abstract class ClaimsAtScaleTests
             "the pairs are sorted before any probe and none is sorted above the probes, or the claim would probe (and lock a task of) every pair; plan:\n{0}", claim);
     }
 
-    /// <summary>The EXPLAIN statement of the database and the column of its output that holds the plan.</summary>
-    protected abstract string Explain { get; }
-
-    protected abstract int PlanColumn { get; }
-
     /// <summary>The plan of the statement (or, where the claim is several, the select) that picks the task to claim.</summary>
     protected abstract Task<string> ExplainClaimAsync(BacklogFlowDbContext db, string[] queues, string[] classes, DateTimeOffset now);
-
-    /// <summary>Runs <paramref name="explain"/> before the SQL EF Core generates for <paramref name="query"/>, with its parameters.</summary>
-    protected static async Task<string> ExplainAsync(BacklogFlowDbContext db, IQueryable query, string explain, int planColumn)
-    {
-        await db.Database.OpenConnectionAsync(Cancel);
-        await using DbCommand command = query.CreateDbCommand();
-        command.CommandText = $"{explain} {command.CommandText}";
-        await using var reader = await command.ExecuteReaderAsync(Cancel);
-        var lines = new List<string>();
-        while (await reader.ReadAsync(Cancel))
-        {
-            lines.Add(reader.GetString(planColumn));
-        }
-
-        return string.Join('\n', lines);
-    }
 
     private Task<EngineTestHost> StartAsync() =>
         EngineTestHost.StartAsync(new Dictionary<string, string?> { ["BacklogFlow:Review:LeaseDuration"] = LeaseDuration.ToString() }, database: Database);
@@ -230,12 +208,8 @@ public sealed class ClaimsAtScaleTestsOnSqlite : ClaimsAtScaleTests
     /// SQLite claims with an UPDATE whose inner select picks the task; explained as the engine runs
     /// it, without ANALYZE statistics, which the engine never gathers on SQLite.
     /// </summary>
-    protected override string Explain => "EXPLAIN QUERY PLAN";
-
-    protected override int PlanColumn => 3;
-
     protected override Task<string> ExplainClaimAsync(BacklogFlowDbContext db, string[] queues, string[] classes, DateTimeOffset now) =>
-        ExplainAsync(db, ReviewWorkQueue.FirstInQueueOrder(ReviewWorkQueue.OpenTasks(db, "explainer", queues[0]).Where(t => t.PriorityClass == classes[1])), Explain, PlanColumn);
+        QueryPlan.ExplainAsync(db, ReviewWorkQueue.FirstInQueueOrder(ReviewWorkQueue.OpenTasks(db, "explainer", queues[0]).Where(t => t.PriorityClass == classes[1])), TestContext.Current.CancellationToken);
 }
 
 public sealed class ClaimsAtScaleTestsOnPostgreSql : ClaimsAtScaleTests
@@ -246,10 +220,6 @@ public sealed class ClaimsAtScaleTestsOnPostgreSql : ClaimsAtScaleTests
     /// The whole one-statement claim (<see cref="ClaimStatement.Sql"/>, as the engine sends it),
     /// prepared and explained (not run) after ANALYZE, as autovacuum would leave the statistics.
     /// </summary>
-    protected override string Explain => "EXPLAIN";
-
-    protected override int PlanColumn => 0;
-
     protected override async Task<string> ExplainClaimAsync(BacklogFlowDbContext db, string[] queues, string[] classes, DateTimeOffset now)
     {
         var cancel = TestContext.Current.CancellationToken;
