@@ -52,11 +52,11 @@ namespace BacklogFlow.Migrations.PostgreSql.Migrations
             )
             SELECT * FROM claimed;
             END
-            $claim$
+            $claim$;
             """";
 
         internal const string DropFunctionSql =
-            "DROP FUNCTION claim_next_task(text, text[], text[], timestamp with time zone, timestamp with time zone, text, text, text, text)";
+            "DROP FUNCTION claim_next_task(text, text[], text[], timestamp with time zone, timestamp with time zone, text, text, text, text);";
 
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

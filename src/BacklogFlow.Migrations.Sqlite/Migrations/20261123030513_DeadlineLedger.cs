@@ -37,7 +37,7 @@ namespace BacklogFlow.Migrations.Sqlite.Migrations
 
             // Cases from before the ledger keep their stored deadline as their due date; their clock starts
             // empty (no production data predates this migration).
-            migrationBuilder.Sql("UPDATE cases SET \"EffectiveDueDate\" = \"LegalDeadline\"");
+            migrationBuilder.Sql("UPDATE cases SET \"EffectiveDueDate\" = \"LegalDeadline\";");
 
             migrationBuilder.CreateIndex(
                 name: "IX_cases_Status_EffectiveDueDate",

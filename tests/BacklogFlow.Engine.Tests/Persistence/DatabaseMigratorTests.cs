@@ -1,6 +1,8 @@
 using BacklogFlow.Engine.Persistence;
 using BacklogFlow.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -36,11 +38,54 @@ public sealed class DatabaseMigratorTests
         }
     }
 
-    private static ServiceProvider Engine(string connectionString)
+    /// <summary>
+    /// A database administrator may apply the migrations as the SQL script EF Core generates
+    /// (<c>dotnet ef migrations script</c>) instead of letting the engine migrate: the whole script
+    /// must run as one, each statement ended (a statement of our own without its semicolon ran into
+    /// the next one and the script failed on PostgreSQL).
+    /// </summary>
+    [Theory]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    [InlineData(DatabaseProvider.Sqlite)]
+    public async Task MigrationScript_RunAsOneOnAnEmptyDatabase_EveryMigrationApplied(DatabaseProvider provider)
+    {
+        var directory = Directory.CreateTempSubdirectory("bf-script-");
+        var database = provider == DatabaseProvider.PostgreSql
+            ? await PostgreSqlTestDatabases.CreateEmptyAsync(Cancel)
+            : $"Data Source={Path.Combine(directory.FullName, "script.db")};Pooling=false";
+        try
+        {
+            await using var engine = Engine(database, provider);
+            await using var scope = engine.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<BacklogFlowDbContext>();
+            var script = db.GetService<IMigrator>().GenerateScript();
+
+            await db.Database.OpenConnectionAsync(Cancel);
+            await using (var command = db.Database.GetDbConnection().CreateCommand())
+            {
+                command.CommandText = script;
+                await command.ExecuteNonQueryAsync(Cancel);
+            }
+
+            await db.Database.CloseConnectionAsync();
+            (await db.Database.GetAppliedMigrationsAsync(Cancel)).Should().Equal(db.Database.GetMigrations());
+        }
+        finally
+        {
+            if (provider == DatabaseProvider.PostgreSql)
+            {
+                await PostgreSqlTestDatabases.DropAsync(database);
+            }
+
+            directory.Delete(recursive: true);
+        }
+    }
+
+    private static ServiceProvider Engine(string connectionString, DatabaseProvider provider = DatabaseProvider.PostgreSql)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            [$"{DatabaseOptions.Section}:Provider"] = nameof(DatabaseProvider.PostgreSql),
+            [$"{DatabaseOptions.Section}:Provider"] = provider.ToString(),
             [$"{DatabaseOptions.Section}:ConnectionString"] = connectionString,
         }).Build();
         var services = new ServiceCollection();
