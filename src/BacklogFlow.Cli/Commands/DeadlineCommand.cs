@@ -13,8 +13,6 @@ namespace BacklogFlow.Cli.Commands;
 /// </summary>
 internal static class DeadlineCommand
 {
-    public const int BadInput = 2;
-
     public static Command Create()
     {
         var options = new DeadlineOptions();
@@ -53,7 +51,7 @@ internal static class DeadlineCommand
             catch (Exception ex) when (ex is DeadlineInputException or DeadlineLedgerException or WorkflowDefinitionException)
             {
                 result.InvocationConfiguration.Error.WriteLine($"backlogflow: {ex.Message}");
-                return BadInput;
+                return BacklogFlowCommandLine.BadInput;
             }
         });
         return command;

@@ -16,8 +16,6 @@ namespace BacklogFlow.Cli.Commands;
 /// </summary>
 internal static class PlanCommand
 {
-    public const int BadInput = 2;
-
     public static Command Create()
     {
         var scenarioOption = new Option<string>("--scenario")
@@ -107,7 +105,7 @@ internal static class PlanCommand
             catch (Exception ex) when (ex is WorkflowDefinitionException or PlanInputException or IOException or UnauthorizedAccessException)
             {
                 error.WriteLine($"backlogflow: {ex.Message}");
-                return BadInput;
+                return BacklogFlowCommandLine.BadInput;
             }
         });
         return command;

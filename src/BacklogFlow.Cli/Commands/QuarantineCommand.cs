@@ -136,7 +136,7 @@ internal static class QuarantineCommand
         catch (Exception ex) when (ex is QuarantineActionException or KeyNotFoundException)
         {
             await Console.Error.WriteLineAsync($"backlogflow: {ex.Message}");
-            return 2;
+            return BacklogFlowCommandLine.BadInput;
         }
     }
 }

@@ -73,7 +73,7 @@ internal static class SurgeCommand
             {
                 // Nothing was published: say what is missing, as for bad input.
                 await Console.Error.WriteLineAsync($"surge: {ex.Message}");
-                return 2;
+                return BacklogFlowCommandLine.BadInput;
             }
 
             if (asJson)
