@@ -63,6 +63,14 @@ public sealed class DeadlineLedger
     }
 
     /// <summary>
+    /// Why an intended submission date cannot go with a receipt on <paramref name="receivedOn"/>, or
+    /// null: the applicant meant to apply on or before the day the application arrived, never after
+    /// (the service promise counts from that date). Intake's validation asks the same.
+    /// </summary>
+    public static string? IntendedSubmissionProblem(DateOnly intended, DateOnly receivedOn) =>
+        intended > receivedOn ? $"the intended submission date {intended:yyyy-MM-dd} is after the receipt {receivedOn:yyyy-MM-dd}" : null;
+
+    /// <summary>
     /// Derives the dates. <paramref name="asOf"/> is the date the penalty exposure is counted up to
     /// (inclusive); without it, up to the decision or, undecided, the most the penalty can become.
     /// <paramref name="tariffs"/> defaults to <see cref="PenaltyTariffs.Awb417"/>. Throws a
@@ -83,6 +91,14 @@ public sealed class DeadlineLedger
         {
             throw new DeadlineLedgerException(
                 $"the decision ({Format(decidedOn.Value)}) cannot come before the receipt ({Format(receivedOn)})");
+        }
+
+        foreach (var outage in _events.OfType<OutageAffected>())
+        {
+            if (outage.IntendedSubmissionDate is { } intended && IntendedSubmissionProblem(intended, receivedOn) is { } problem)
+            {
+                throw new DeadlineLedgerException(problem);
+            }
         }
 
         var suspensions = Suspensions();

@@ -67,9 +67,10 @@ public static class ApplicationValidator
         {
             problems.Add($"receivedAt {receivedAt:O} lies in the future");
         }
-        else if (message.IntendedSubmissionDate is { } intended && intended > LegalTime.ToLegalDate(receivedAt))
+        else if (message.IntendedSubmissionDate is { } intended
+            && DeadlineLedger.IntendedSubmissionProblem(intended, LegalTime.ToLegalDate(receivedAt)) is { } problem)
         {
-            problems.Add($"intendedSubmissionDate {intended:yyyy-MM-dd} is after receivedAt {receivedAt:yyyy-MM-dd}");
+            problems.Add($"intendedSubmissionDate: {problem}");
         }
 
         var aspects = message.FunctionAspects ?? [];

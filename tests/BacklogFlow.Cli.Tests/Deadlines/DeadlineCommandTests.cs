@@ -177,6 +177,7 @@ public sealed class DeadlineCommandTests
     [InlineData("--product vog-np --received 2021-11-02 --extend-weeks 2 --extend-notice 2021-12-01", "a term can only be extended before it has ended")]
     [InlineData("--product vog-np --received 2021-11-02 --extend-notice 2021-11-10", "--extend-reason and --extend-notice go with --extend-weeks")]
     [InlineData("--product vog-np --received 2021-11-02 --notice 2021-13-01", "--notice '2021-13-01' is not a date")]
+    [InlineData("--product vog-np --received 2021-11-02 --intended 2021-11-20", "the intended submission date 2021-11-20 is after the receipt 2021-11-02")]
     [InlineData("--product vog-np --received 2021-11-02 --workflows /nonexistent/workflows", "--workflows '/nonexistent/workflows' is not a directory")]
     public void Invoke_BadValue_OneLineOnStderrAndExitCode2(string commandLine, string expected)
     {

@@ -198,6 +198,22 @@ public sealed class DeadlineLedgerTests
     }
 
     [Fact]
+    public void Compute_IntendedSubmissionAfterTheReceipt_IsRefused()
+    {
+        var error = Refused(VogNp.Term, Received(2021, 11, 2), new OutageAffected(D(2021, 10, 18), D(2021, 11, 3)));
+
+        error.Message.Should().Be("the intended submission date 2021-11-03 is after the receipt 2021-11-02");
+    }
+
+    [Fact]
+    public void Compute_IntendedSubmissionOnTheDayOfReceipt_PromiseRunsFromIt()
+    {
+        var computed = Compute(VogNp.Term, Received(2021, 11, 2), new OutageAffected(D(2021, 10, 18), D(2021, 11, 2)));
+
+        computed.ServicePromiseStartsFrom.Should().Be(D(2021, 11, 2));
+    }
+
+    [Fact]
     public void Compute_SuspensionEndingBeforeItStarts_IsRefused()
     {
         var error = Refused(VogNp.Term, Received(2021, 11, 2), Suspended(D(2021, 11, 7), D(2021, 11, 5)));

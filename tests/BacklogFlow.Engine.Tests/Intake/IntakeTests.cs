@@ -213,6 +213,20 @@ public abstract class IntakeTests
     }
 
     [Fact]
+    public async Task Consume_IntendedSubmissionAfterReceipt_QuarantinedWithTheDomainsReason()
+    {
+        await using var engine = await EngineTestHost.StartAsync(database: Database);
+        var application = Applications.Submitted() with { IntendedSubmissionDate = DateOnly.FromDateTime(EngineTestHost.Start.UtcDateTime).AddDays(3) };
+
+        await engine.Harness.Bus.Publish(application, Cancel);
+
+        await engine.Rejections.WaitForAsync(1, Cancel);
+        var quarantined = await engine.QueryAsync(db => db.QuarantinedMessages.SingleAsync(Cancel));
+        quarantined.Detail.Should().Contain("intendedSubmissionDate: the intended submission date 2021-11-05 is after the receipt 2021-11-02");
+        (await engine.QueryAsync(db => db.Cases.CountAsync(Cancel))).Should().Be(0);
+    }
+
+    [Fact]
     public async Task AcceptAsync_SameMessageIdRedelivered_ChangesNothing()
     {
         await using var engine = await EngineTestHost.StartAsync(NobodyHasARecord, database: Database);
