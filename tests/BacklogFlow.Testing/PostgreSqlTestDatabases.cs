@@ -94,7 +94,7 @@ public static class PostgreSqlTestDatabases
     /// another test's next connection was refused (53300). Sixteen still lets the claim tests' SKIP
     /// LOCKED races run 16 sessions deep, more than this machine's two cores execute at once.
     /// </summary>
-    public const int MaxPoolSizePerDatabase = 16;
+    private const int MaxPoolSizePerDatabase = 16;
 
     private static string ConnectionStringFor(string database) =>
         new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = database, Pooling = true, MaxPoolSize = MaxPoolSizePerDatabase }.ConnectionString;

@@ -50,7 +50,7 @@ public sealed class ApplicationIntake(
         var valid = new List<(int Index, ApplicationDetails Application)>();
         for (var i = 0; i < batch.Count; i++)
         {
-            var (message, messageId) = (batch[i].Message, batch[i].MessageId);
+            var (message, messageId, _) = batch[i];
             ArgumentNullException.ThrowIfNull(message);
             if (messageId is { } id && processed.Contains(id))
             {

@@ -10,9 +10,9 @@ namespace BacklogFlow.Engine.Review;
 /// claim (38 KB allocated per claim); kept in the database as a table-valued function it was a
 /// cached query to EF Core, but each call still cost EF's parameters and command look-up, Npgsql's
 /// re-parse of EF's named parameters, and PL/pgSQL's call around the statement (8.1 KB per claim,
-/// 0.08 ms of the claiming process's CPU and 0.25 ms of PostgreSQL's). Sent directly: 5.1 KB,
-/// 0.055 and 0.19–0.21 ms, p50 2.7 → 2.0 ms and p99 8.7 → 7.0 ms (bench claim, 5 rounds, two
-/// interleaved pairs of runs). The migration <c>ClaimSentAsAStatement</c> dropped the function.
+/// 0.08 ms of the claiming process's CPU and 0.25 ms of PostgreSQL's). Sent directly: 4.7 KB,
+/// 0.054 and 0.18 ms, p50 2.7 → 1.9 ms (bench claim, 5 rounds, the same hour; see the README). The
+/// migration <c>ClaimSentAsAStatement</c> dropped the function.
 /// </para>
 /// <para>
 /// The statement: <c>pair</c> is every pair of a class ($3, in serving order) and a queue ($2, fair

@@ -25,14 +25,7 @@ internal static class ClaimStatementPlan
                 EXPLAIN EXECUTE claim_explained({Text(worker)}, {TextArray(queues)}, {TextArray(classes)}, now(), now() + interval '10 minutes',
                     {Text(AuditTrail.ActorName(worker))}, '"2021-11-01T09:10:00Z"')
                 """;
-            await using var reader = await explain.ExecuteReaderAsync(cancellationToken);
-            var lines = new List<string>();
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                lines.Add(reader.GetString(0));
-            }
-
-            return string.Join('\n', lines);
+            return await QueryPlan.ReadAsync(explain, planColumn: 0, cancellationToken);
         }
         finally
         {

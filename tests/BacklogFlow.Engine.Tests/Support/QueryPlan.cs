@@ -17,6 +17,13 @@ internal static class QueryPlan
         await db.Database.OpenConnectionAsync(cancellationToken);
         await using DbCommand command = query.CreateDbCommand();
         command.CommandText = $"{explain} {command.CommandText}";
+        return await ReadAsync(command, planColumn, cancellationToken);
+    }
+
+    /// <summary>Runs an EXPLAIN <paramref name="command"/> and joins the plan's lines, read from <paramref name="planColumn"/>.</summary>
+    public static async Task<string> ReadAsync(DbCommand command, int planColumn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var lines = new List<string>();
         while (await reader.ReadAsync(cancellationToken))
