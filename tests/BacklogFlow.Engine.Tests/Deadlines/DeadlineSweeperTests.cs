@@ -63,6 +63,31 @@ public abstract class DeadlineSweeperTests
     }
 
     [Fact]
+    public async Task Sweep_EverythingDueAtOnce_EscalatesTheTasksOfEveryQueueLeasedOrNot()
+    {
+        // One statement per queue for the claimable tasks and one for the leased (each on an index
+        // of its own; on PostgreSQL several at once): together they must move every task.
+        await using var engine = await EngineTestHost.StartAsync(database: Database);
+        var seeded = await engine.SeedReviewTasksAsync(Enumerable.Range(0, 12).Select(i => (i % 4) switch
+        {
+            0 => Applications.Details(sector: "childcare"),
+            1 => Applications.Details(sector: "general"),
+            2 => Applications.Details(sector: "general", product: "gva"),
+            _ => Applications.Details(sector: "security", product: "vog-rp"),
+        }));
+        seeded.Select(t => t.Queue).Distinct().Should().HaveCountGreaterThanOrEqualTo(4);
+        var leased = await engine.ClaimNextAsync("worker-1", [.. seeded.Select(t => t.Queue).Distinct()]);
+        leased.Should().NotBeNull();
+
+        var result = await SweepAtAsync(engine, seeded.Max(t => t.DueDate));
+
+        var tasks = await engine.QueryAsync(db => db.ReviewTasks.AsNoTracking().ToListAsync(Cancel));
+        tasks.Should().OnlyContain(t => t.PriorityClass == "at-risk");
+        tasks.Single(t => t.Id == leased!.Id).ClaimedBy.Should().Be("worker-1", "the escalation leaves the lease alone");
+        result.Escalated.Should().Be(tasks.Count);
+    }
+
+    [Fact]
     public async Task Sweep_DefinitionsWithDifferentThresholds_EachTaskByItsOwnCasesDefinition()
     {
         // gva escalates five days ahead here, vog-np three: one band, two answers, so the sweep asks
