@@ -8,11 +8,18 @@ namespace BacklogFlow.Cli.Bench;
 /// <summary>
 /// Intake baseline (a): a bare MassTransit bus on the same broker with the same durability (durable
 /// queue, persistent messages, publisher confirms), prefetch and concurrency as the engine's intake,
-/// sending the same messages to a queue of its own whose consumer does nothing. What the engine
-/// adds on top of this is its own work: validation, persistence, deadlines, screening, routing.
+/// publishing the same messages as the surge's publisher does (to the message type's exchange, bound
+/// to the queue's) into a queue of its own whose consumer does nothing. What the engine adds on top
+/// of this is its own work: validation, persistence, deadlines, screening, routing.
 /// </summary>
 internal static class BareMassTransitIntake
 {
+    /// <summary>
+    /// The exchange this bus publishes <see cref="ApplicationSubmitted"/> to: the contract's own would
+    /// also feed the engine's intake queues; the bench deletes it with the queue.
+    /// </summary>
+    public static string PublishExchange(string queue) => $"{queue}-published";
+
     public static async Task<IntakeRun> RunAsync(
         RabbitMqOptions rabbit, int concurrentMessageLimit, string queue, IReadOnlyList<ApplicationSubmitted> messages, TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -26,10 +33,9 @@ internal static class BareMassTransitIntake
                 host.Password(rabbit.Password);
                 host.PublisherConfirmation = true;
             });
+            transport.Message<ApplicationSubmitted>(m => m.SetEntityName(PublishExchange(queue)));
             transport.ReceiveEndpoint(queue, endpoint =>
             {
-                // Sent straight to this queue: no binding to the contract's exchange, so the engine's intake never sees these.
-                endpoint.ConfigureConsumeTopology = false;
                 endpoint.Durable = true;
                 endpoint.PrefetchCount = rabbit.PrefetchCount;
                 endpoint.ConcurrentMessageLimit = concurrentMessageLimit;
@@ -47,13 +53,12 @@ internal static class BareMassTransitIntake
         await bus.StartAsync(cancellationToken);
         try
         {
-            // Sends before the receive endpoint has bound its queue would be dropped.
+            // Messages published before the receive endpoint has bound its queue would be dropped.
             await bus.WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromMinutes(1));
-            var endpoint = await bus.GetSendEndpoint(new Uri($"queue:{queue}"));
             var started = Stopwatch.StartNew();
             foreach (var chunk in messages.Chunk(256))
             {
-                await Task.WhenAll(chunk.Select(m => endpoint.Send(m, cancellationToken)));
+                await Task.WhenAll(chunk.Select(m => bus.Publish(m, cancellationToken)));
             }
 
             var timedOut = false;

@@ -112,7 +112,7 @@ internal static class IntakeBenchmark
 
             context.Progress($"intake: round {round}/{sizes.Rounds}: bare MassTransit");
             var massTransitQueue = $"bench-masstransit-{tag}";
-            var ((massTransit, massTransitGc), massTransitCpu) = await BenchQueues.UsingAsync(rabbit, BenchQueues.WithSideQueues(massTransitQueue),
+            var ((massTransit, massTransitGc), massTransitCpu) = await BenchQueues.UsingAsync(rabbit, [.. BenchQueues.WithSideQueues(massTransitQueue), BareMassTransitIntake.PublishExchange(massTransitQueue)],
                 () => CpuUse.MeasureAsync(() => GcUse.MeasureAsync(() => BareMassTransitIntake.RunAsync(rabbit, concurrency, massTransitQueue, messages, sizes.IntakeTimeout, cancellationToken))));
             massTransitRuns.Add(massTransit);
             massTransitCpus.Add((massTransitCpu, messages.Count));
