@@ -131,7 +131,7 @@ internal static class RebalanceBenchmark
         await ExecuteAsync(connection, """
             ALTER TABLE review_tasks ADD COLUMN bench_class_rank integer NOT NULL DEFAULT 0;
             CREATE INDEX bench_queue_order ON review_tasks ("Queue", bench_class_rank, "DueDate", "ReceivedAt")
-             WHERE "CompletedAt" IS NULL AND "LeaseExpiresAt" IS NULL;
+             WHERE "CompletedAt" IS NULL AND "LeaseExpiresAt" IS NULL AND "ParkedUntil" IS NULL;
             ANALYZE review_tasks;
             """, cancellationToken);
         var cases = string.Concat(order.Select((_, rank) => $" WHEN @c{rank} THEN {rank}"));

@@ -26,7 +26,7 @@ internal sealed class SkipLockedClaimer(string connectionString, string worker, 
            SET "ClaimedBy" = @worker, "ClaimedAt" = @now, "LeaseExpiresAt" = @leaseEnd,
                "ClaimCount" = "ClaimCount" + 1, "Version" = "Version" + 1
          WHERE "Id" = (SELECT "Id" FROM review_tasks
-                        WHERE "Queue" = @queue AND "PriorityClass" = @class AND "CompletedAt" IS NULL AND "LeaseExpiresAt" IS NULL
+                        WHERE "Queue" = @queue AND "PriorityClass" = @class AND "CompletedAt" IS NULL AND "LeaseExpiresAt" IS NULL AND "ParkedUntil" IS NULL
                         ORDER BY "DueDate", "ReceivedAt"
                         LIMIT 1
                         FOR UPDATE SKIP LOCKED)

@@ -75,6 +75,15 @@ public sealed class ApplicationCase
     /// <summary>When the applicant's response to the intent was recorded; a refusal need not wait for the period to end then.</summary>
     public DateTimeOffset? HearingResponseAt { get; private set; }
 
+    /// <summary>
+    /// From when the second reviewer may refuse, as things stand: the first instant after the hearing
+    /// period, or the response's recording when it came first; null without an intent to refuse.
+    /// </summary>
+    public DateTimeOffset? RefusalPossibleFrom =>
+        HearingEndsOn is not { } lastDay ? null
+        : HearingResponseAt is { } response ? response
+        : LegalTime.StartOf(lastDay.AddDays(1));
+
     /// <summary>Optimistic concurrency: bumped on every change.</summary>
     public int Version { get; private set; }
 

@@ -12,6 +12,16 @@ public static class LegalTime
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
 
     /// <summary>
+    /// The first instant of <paramref name="date"/> in Europe/Amsterdam (its midnight: daylight saving
+    /// changes there at 02:00 and 03:00, never at midnight), in UTC as instants are stored.
+    /// </summary>
+    public static DateTimeOffset StartOf(DateOnly date)
+    {
+        var local = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, Zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+
+    /// <summary>
     /// Noon in Europe/Amsterdam on <paramref name="date"/>: an instant whose legal date is that date,
     /// for when only the date of an event is known (noon is never skipped or repeated by daylight saving).
     /// </summary>

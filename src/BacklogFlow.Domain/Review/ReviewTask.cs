@@ -7,9 +7,10 @@ namespace BacklogFlow.Domain.Review;
 /// <summary>
 /// A case waiting for a person. A claim is a lease that expires, so a worker who walks away does
 /// not keep the task: the engine's lease reaper ends a lease that ran out (<see cref="ExpireLease"/>)
-/// and the task is claimable again. Claimable means not completed and no lease recorded
-/// (<see cref="IsClaimable"/>), so the claim's index holds exactly the claimable tasks and never
-/// walks past held ones.
+/// and the task is claimable again. A task whose refusal is intended waits out of the queue while
+/// the applicant is heard (<see cref="ParkedUntil"/>). Claimable means not completed, no lease
+/// recorded and not parked (<see cref="IsClaimable"/>), so the claim's index holds exactly the
+/// claimable tasks and never walks past held or parked ones.
 /// </summary>
 public sealed class ReviewTask
 {
@@ -21,6 +22,9 @@ public sealed class ReviewTask
 
     /// <summary>Why a task whose holder let the lease run out went back to the queue.</summary>
     public const string LeaseExpiredReason = "lease expired";
+
+    /// <summary>Why a task parked for the applicant's hearing is back in the queue.</summary>
+    public const string HearingOverReason = "intent to refuse: hearing over, awaiting a second reviewer";
 
     private ReviewTask()
     {
@@ -53,6 +57,15 @@ public sealed class ReviewTask
     /// reviewer, and the claim never hands it to this worker again (four eyes).
     /// </summary>
     public string? RefusalIntendedBy { get; private set; }
+
+    /// <summary>
+    /// Set while the applicant is heard on an intent to refuse: until then no one may refuse and the
+    /// task has nothing for a second reviewer but waiting, so it is out of the queue (offered, it stood
+    /// at the head of its queue and came back to every reviewer who released it). The lease reaper
+    /// returns it when this passes (<see cref="ParkRanOutBy"/>), recording the applicant's response
+    /// at once (<see cref="Unpark"/>).
+    /// </summary>
+    public DateTimeOffset? ParkedUntil { get; private set; }
 
     /// <summary>Optimistic concurrency: every claim, release and completion bumps it.</summary>
     public int Version { get; private set; }
@@ -97,9 +110,17 @@ public sealed class ReviewTask
         return task => task.CompletedAt == null && servedAfter.Contains(task.PriorityClass);
     }
 
-    /// <summary>Open tasks no lease is recorded on: what a claim may take.</summary>
+    /// <summary>Open tasks no lease is recorded on and not parked: what a claim may take.</summary>
     public static Expression<Func<ReviewTask, bool>> IsClaimable =>
-        task => task.CompletedAt == null && task.LeaseExpiresAt == null;
+        task => task.CompletedAt == null && task.LeaseExpiresAt == null && task.ParkedUntil == null;
+
+    /// <summary>Open tasks held under a lease or parked: the open tasks that are not claimable.</summary>
+    public static Expression<Func<ReviewTask, bool>> IsHeldOrParked =>
+        task => task.CompletedAt == null && (task.LeaseExpiresAt != null || task.ParkedUntil != null);
+
+    /// <summary>Open tasks whose parking ran out by <paramref name="now"/>: what the lease reaper returns to the queue.</summary>
+    public static Expression<Func<ReviewTask, bool>> ParkRanOutBy(DateTimeOffset now) =>
+        task => task.CompletedAt == null && task.ParkedUntil <= now;
 
     /// <summary>Open tasks whose lease ran out by <paramref name="now"/>: what the lease reaper ends.</summary>
     public static Expression<Func<ReviewTask, bool>> LeaseRanOutBy(DateTimeOffset now) =>
@@ -138,12 +159,39 @@ public sealed class ReviewTask
 
     /// <summary>
     /// The holder recorded an intent to refuse: the task goes back to the queue for a second reviewer,
-    /// who alone may refuse. The claim skips it for <paramref name="worker"/> from now on.
+    /// who alone may refuse, parked until <paramref name="refusalPossibleFrom"/> (the hearing's end).
+    /// The claim skips it for <paramref name="worker"/> from now on.
     /// </summary>
-    public void ReturnForSecondReviewer(string worker, DateTimeOffset now)
+    public void ReturnForSecondReviewer(string worker, DateTimeOffset now, DateTimeOffset refusalPossibleFrom)
     {
         Release(worker, now, AwaitingSecondReviewerReason);
         RefusalIntendedBy = worker;
+        if (refusalPossibleFrom > now)
+        {
+            ParkedUntil = refusalPossibleFrom;
+        }
+    }
+
+    /// <summary>
+    /// Back in the queue after the hearing (its period passed or the response was recorded). False,
+    /// and nothing changes, when the task is completed or not parked.
+    /// </summary>
+    public bool Unpark()
+    {
+        if (IsCompleted || ParkedUntil is null)
+        {
+            return false;
+        }
+
+        ParkedUntil = null;
+        if (LeaseExpiresAt is null)
+        {
+            // Back in the queue (a supervisor may have assigned it to someone meanwhile: then it stays theirs).
+            LastReleaseReason = HearingOverReason;
+        }
+
+        Version++;
+        return true;
     }
 
     public void Complete(string worker, DateTimeOffset now)

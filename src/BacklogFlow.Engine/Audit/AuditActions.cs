@@ -9,6 +9,7 @@ public static class AuditActions
     public const string TasksMoved = "tasks.moved";
     public const string TaskReleased = "task.released";
     public const string LeaseExpired = "task.lease-expired";
+    public const string TaskBackAfterHearing = "task.back-after-hearing";
     public const string CaseDecided = "case.decided";
     public const string RefusalIntended = "case.refusal-intended";
     public const string HearingResponseRecorded = "case.hearing-response-recorded";

@@ -48,13 +48,14 @@ public sealed class DashboardQuery(BacklogFlowDbContext db, PenaltyExposureQuery
                     g.Key.Product,
                     Tasks = g.Count(),
                     Held = g.Count(t => t.LeaseExpiresAt > now),
+                    AwaitingHearing = g.Count(t => t.ParkedUntil != null),
                     OldestReceipt = g.Min(t => t.ReceivedAt),
                     EarliestDueDate = g.Min(t => t.DueDate),
                 })
             .ToListAsync(cancellationToken);
         var ranking = (await servingOrder.CurrentAsync(cancellationToken)).Ranking;
         return groups
-            .Select(g => new OpenWorkGroup(g.Queue, g.PriorityClass, ranking.ServingRankOf(g.PriorityClass), g.Product, g.Tasks, g.Held, g.OldestReceipt, g.EarliestDueDate))
+            .Select(g => new OpenWorkGroup(g.Queue, g.PriorityClass, ranking.ServingRankOf(g.PriorityClass), g.Product, g.Tasks, g.Held, g.AwaitingHearing, g.OldestReceipt, g.EarliestDueDate))
             .OrderBy(g => g.ClassRank).ThenBy(g => g.Queue, StringComparer.Ordinal).ThenBy(g => g.Product, StringComparer.Ordinal)
             .ToList();
     }

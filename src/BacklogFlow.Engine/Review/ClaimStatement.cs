@@ -49,7 +49,7 @@ internal static class ClaimStatement
                      ORDER BY c.rank, q.turn) AS pair
              CROSS JOIN LATERAL (
                    SELECT r."Id" FROM review_tasks AS r
-                    WHERE r."Queue" = pair.queue AND r."PriorityClass" = pair.class AND r."CompletedAt" IS NULL AND r."LeaseExpiresAt" IS NULL
+                    WHERE r."Queue" = pair.queue AND r."PriorityClass" = pair.class AND r."CompletedAt" IS NULL AND r."LeaseExpiresAt" IS NULL AND r."ParkedUntil" IS NULL
                       AND (r."RefusalIntendedBy" IS NULL OR r."RefusalIntendedBy" <> $1)
                     ORDER BY r."DueDate", r."ReceivedAt"
                     LIMIT 1

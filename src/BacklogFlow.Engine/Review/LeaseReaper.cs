@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using BacklogFlow.Domain.Review;
 using BacklogFlow.Engine.Audit;
 using BacklogFlow.Engine.Persistence;
@@ -16,7 +17,8 @@ namespace BacklogFlow.Engine.Review;
 /// of its queue (the lease end was not in the index, and could not be: it is compared with the
 /// clock), so claims slowed as work was held; with leases ended here, the claim's index holds only
 /// claimable tasks. Held tasks whose lease ran out are few (workers who walked away), found through
-/// ix_review_tasks_leases.
+/// ix_review_tasks_leases. Tasks parked while an applicant is heard (<see cref="ReviewTask.ParkedUntil"/>)
+/// come back the same way when the hearing period is over (ix_review_tasks_parked).
 /// </summary>
 public sealed partial class LeaseReaper(
     IServiceScopeFactory scopes,
@@ -57,27 +59,54 @@ public sealed partial class LeaseReaper(
         }
     }
 
-    /// <summary>Ends every lease that ran out by now; returns how many.</summary>
-    public async Task<int> ReapAsync(CancellationToken cancellationToken)
+    /// <summary>Ends every lease that ran out by now, and every parking; returns how many tasks are back in their queue.</summary>
+    public async Task<int> ReapAsync(CancellationToken cancellationToken) =>
+        await ReturnToQueuesAsync(ReviewTask.LeaseRanOutBy, t => t.LeaseExpiresAt, (db, task, now) =>
+        {
+            var holder = task.ClaimedBy;
+            if (!task.ExpireLease(now))
+            {
+                return false;
+            }
+
+            db.Audit(Actor, AuditActions.LeaseExpired, AuditTrail.TaskSubject(task.Id), new { claimedBy = holder }, new { reason = task.LastReleaseReason }, now);
+            return true;
+        }, cancellationToken)
+        + await ReturnToQueuesAsync(ReviewTask.ParkRanOutBy, t => t.ParkedUntil, (db, task, now) =>
+        {
+            var parkedUntil = task.ParkedUntil;
+            if (!task.Unpark())
+            {
+                return false;
+            }
+
+            db.Audit(Actor, AuditActions.TaskBackAfterHearing, AuditTrail.TaskSubject(task.Id), new { parkedUntil }, new { reason = task.LastReleaseReason }, now);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>
+    /// The tasks <paramref name="ranOutBy"/> finds as of now, earliest <paramref name="end"/> first,
+    /// in batches of <see cref="BatchSize"/>, each through <paramref name="returnToQueue"/> (true when
+    /// it changed the task).
+    /// </summary>
+    private async Task<int> ReturnToQueuesAsync(
+        Func<DateTimeOffset, Expression<Func<ReviewTask, bool>>> ranOutBy,
+        Expression<Func<ReviewTask, DateTimeOffset?>> end,
+        Func<BacklogFlowDbContext, ReviewTask, DateTimeOffset, bool> returnToQueue,
+        CancellationToken cancellationToken)
     {
-        var reaped = 0;
+        var returned = 0;
         while (true)
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<BacklogFlowDbContext>();
             using var turn = await sqliteTurns.WaitIfSqliteAsync(db, cancellationToken);
             var now = time.GetUtcNow();
-            var expired = await db.ReviewTasks.Where(ReviewTask.LeaseRanOutBy(now))
-                .OrderBy(t => t.LeaseExpiresAt).Take(BatchSize).ToListAsync(cancellationToken);
-            var ended = 0;
-            foreach (var task in expired)
+            var due = await db.ReviewTasks.Where(ranOutBy(now)).OrderBy(end).Take(BatchSize).ToListAsync(cancellationToken);
+            var changed = 0;
+            foreach (var task in due)
             {
-                var holder = task.ClaimedBy;
-                if (task.ExpireLease(now))
-                {
-                    db.Audit(Actor, AuditActions.LeaseExpired, AuditTrail.TaskSubject(task.Id), new { claimedBy = holder }, new { reason = task.LastReleaseReason }, now);
-                    ended++;
-                }
+                changed += returnToQueue(db, task, now) ? 1 : 0;
             }
 
             try
@@ -88,18 +117,18 @@ public sealed partial class LeaseReaper(
             {
                 // The holder released or completed one of them meanwhile (or a supervisor moved it):
                 // nothing of this batch is saved; the next pass reads the tasks again.
-                return reaped;
+                return returned;
             }
 
-            reaped += ended;
-            if (expired.Count < BatchSize)
+            returned += changed;
+            if (due.Count < BatchSize)
             {
-                return reaped;
+                return returned;
             }
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Lease reaper: {Reaped} review tasks whose lease ran out are back in their queue")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Lease reaper: {Reaped} review tasks whose lease ran out or whose hearing is over are back in their queue")]
     private static partial void LogReaped(ILogger logger, int reaped);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Lease reaper failed; trying again at the next interval")]

@@ -261,6 +261,18 @@ public sealed class ReviewWorkQueue(
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// The tasks of <paramref name="queues"/> parked while their applicant is heard on an intent to
+    /// refuse (<see cref="ReviewTask.ParkedUntil"/>), the soonest back first: where a reviewer finds
+    /// the case to record the applicant's response.
+    /// </summary>
+    public async Task<IReadOnlyList<ReviewTask>> AwaitingHearingAsync(IReadOnlyCollection<string> queues, int skip, int take, CancellationToken cancellationToken) =>
+        await db.ReviewTasks.AsNoTracking()
+            .Where(t => t.CompletedAt == null && t.ParkedUntil != null && queues.Contains(t.Queue))
+            .OrderBy(t => t.ParkedUntil).ThenBy(t => t.Id)
+            .Skip(skip).Take(take)
+            .ToListAsync(cancellationToken);
+
     /// <summary>Gives a held task back to its queue, with the reason.</summary>
     public async Task ReleaseAsync(Guid taskId, string worker, string reason, CancellationToken cancellationToken)
     {
@@ -286,15 +298,16 @@ public sealed class ReviewWorkQueue(
 
     /// <summary>
     /// The holder intends to refuse: the case records the intent and opens the applicant's hearing
-    /// period, and the task goes back to the queue for a second reviewer, never to the holder again.
+    /// period, and the task goes back to the queue for a second reviewer, never to the holder again,
+    /// parked until the hearing is over (<see cref="ReviewTask.ParkedUntil"/>).
     /// </summary>
     public Task<ApplicationCase> IntendToRefuseAsync(Guid taskId, string worker, string reason, CancellationToken cancellationToken) =>
         ChangeCaseOfHeldTaskAsync(taskId, worker, cancellationToken, (task, reviewed, now) =>
         {
-            task.ReturnForSecondReviewer(worker, now);
             reviewed.IntendToRefuse(worker, now, reason, catalog.Get(reviewed.Product));
+            task.ReturnForSecondReviewer(worker, now, reviewed.RefusalPossibleFrom!.Value);
             return new(AuditActions.RefusalIntended, new { task = task.Id },
-                new { reason, reviewed.HearingEndsOn, taskReleased = ReviewTask.AwaitingSecondReviewerReason });
+                new { reason, reviewed.HearingEndsOn, taskReleased = ReviewTask.AwaitingSecondReviewerReason, task.ParkedUntil });
         });
 
     /// <summary>
@@ -316,8 +329,8 @@ public sealed class ReviewWorkQueue(
 
     /// <summary>
     /// One reviewer's action on a held task and its case, in one transaction with its audit entry.
-    /// <paramref name="change"/> takes the task's step first (which checks the hold), then the case's,
-    /// and says what to audit.
+    /// The hold is checked first; <paramref name="change"/> takes the task's and the case's steps
+    /// (either may refuse, and then nothing is saved) and says what to audit.
     /// </summary>
     private async Task<ApplicationCase> ChangeCaseOfHeldTaskAsync(
         Guid taskId, string worker, CancellationToken cancellationToken, Func<ReviewTask, ApplicationCase, DateTimeOffset, CaseChange> change)
@@ -342,7 +355,8 @@ public sealed class ReviewWorkQueue(
 
     /// <summary>
     /// The applicant responded to an intent to refuse: a second reviewer may now decide before the
-    /// hearing period ends. Any reviewer may record it; the task need not be held.
+    /// hearing period ends, and the case's task, parked for the hearing, is back in its queue. Any
+    /// reviewer may record it; the task need not be held.
     /// </summary>
     public async Task<ApplicationCase> RecordHearingResponseAsync(Guid caseId, string reviewer, CancellationToken cancellationToken)
     {
@@ -353,8 +367,11 @@ public sealed class ReviewWorkQueue(
             ?? throw new KeyNotFoundException($"Case {caseId} does not exist.");
         var now = time.GetUtcNow();
         heard.RecordHearingResponse(now);
+        // A second reviewer may refuse now: the task parked for the hearing goes back to its queue.
+        var parked = await db.ReviewTasks.SingleOrDefaultAsync(t => t.CaseId == caseId && t.CompletedAt == null, cancellationToken);
+        var taskReturned = parked?.Unpark() == true;
         db.Audit(reviewer, AuditActions.HearingResponseRecorded, AuditTrail.CaseSubject(heard.Id), null,
-            new { heard.HearingResponseAt, heard.HearingEndsOn }, now);
+            new { heard.HearingResponseAt, heard.HearingEndsOn, taskReturned }, now);
         await db.SaveChangesAsync(cancellationToken);
         return heard;
     }

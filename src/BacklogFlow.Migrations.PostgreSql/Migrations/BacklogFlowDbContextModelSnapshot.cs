@@ -232,6 +232,9 @@ namespace BacklogFlow.Migrations.PostgreSql.Migrations
                     b.Property<DateTimeOffset?>("LeaseExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("ParkedUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("PriorityClass")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -261,9 +264,13 @@ namespace BacklogFlow.Migrations.PostgreSql.Migrations
                         .HasDatabaseName("ix_review_tasks_leases")
                         .HasFilter("\"CompletedAt\" IS NULL AND \"LeaseExpiresAt\" IS NOT NULL");
 
+                    b.HasIndex("ParkedUntil")
+                        .HasDatabaseName("ix_review_tasks_parked")
+                        .HasFilter("\"CompletedAt\" IS NULL AND \"ParkedUntil\" IS NOT NULL");
+
                     b.HasIndex("Queue", "PriorityClass", "DueDate", "ReceivedAt")
                         .HasDatabaseName("ix_review_tasks_queue_order")
-                        .HasFilter("\"CompletedAt\" IS NULL AND \"LeaseExpiresAt\" IS NULL");
+                        .HasFilter("\"CompletedAt\" IS NULL AND \"LeaseExpiresAt\" IS NULL AND \"ParkedUntil\" IS NULL");
 
                     b.ToTable("review_tasks", (string)null);
                 });

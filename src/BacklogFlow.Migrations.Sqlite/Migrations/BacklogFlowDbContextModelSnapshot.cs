@@ -227,6 +227,9 @@ namespace BacklogFlow.Migrations.Sqlite.Migrations
                     b.Property<long?>("LeaseExpiresAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ParkedUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PriorityClass")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -256,9 +259,13 @@ namespace BacklogFlow.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_review_tasks_leases")
                         .HasFilter("\"CompletedAt\" IS NULL AND \"LeaseExpiresAt\" IS NOT NULL");
 
+                    b.HasIndex("ParkedUntil")
+                        .HasDatabaseName("ix_review_tasks_parked")
+                        .HasFilter("\"CompletedAt\" IS NULL AND \"ParkedUntil\" IS NOT NULL");
+
                     b.HasIndex("Queue", "PriorityClass", "DueDate", "ReceivedAt")
                         .HasDatabaseName("ix_review_tasks_queue_order")
-                        .HasFilter("\"CompletedAt\" IS NULL AND \"LeaseExpiresAt\" IS NULL");
+                        .HasFilter("\"CompletedAt\" IS NULL AND \"LeaseExpiresAt\" IS NULL AND \"ParkedUntil\" IS NULL");
 
                     b.ToTable("review_tasks", (string)null);
                 });

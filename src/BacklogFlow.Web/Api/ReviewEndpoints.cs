@@ -32,17 +32,19 @@ public static class ReviewEndpoints
         tasks.MapPost("/next", NextAsync)
             .WithSummary("Claims the highest-priority open task in the caller's queues; 204 when there is none.");
         tasks.MapGet("/mine", MineAsync).WithSummary("The tasks the caller holds a live lease on.");
+        tasks.MapGet("/awaiting-hearing", AwaitingHearingAsync)
+            .WithSummary("The tasks of the caller's queues parked while the applicant is heard on an intent to refuse, the soonest back first.");
         tasks.MapPost("/{id:guid}/decision", DecideAsync).WithSummary("Decides the case of a task the caller holds.");
         tasks.MapPost("/{id:guid}/release", ReleaseAsync).WithSummary("Gives a held task back to its queue, with a reason.");
         tasks.MapPost("/{id:guid}/intent-to-refuse", IntendToRefuseAsync)
-            .WithSummary("Records the intent to refuse, opens the applicant's hearing period and returns the task to the queue for a second reviewer.");
+            .WithSummary("Records the intent to refuse, opens the applicant's hearing period and parks the task until it is over, then for a second reviewer.");
         tasks.MapPost("/{id:guid}/request-information", RequestInformationAsync)
             .WithSummary("Asks the applicant to complete the application: suspends the term and returns the task to the queue.");
 
         api.MapGet("/cases/{id:guid}", CaseAsync).WithTags("Review").RequireAuthorization(Policies.Review)
             .WithSummary("A case with its clock (legal deadline, promise, suspensions, days left, the rules applied).");
         api.MapPost("/cases/{id:guid}/hearing-response", HearingResponseAsync).WithTags("Review").RequireAuthorization(Policies.Review)
-            .WithSummary("Records that the applicant responded to the intent to refuse, so a second reviewer may decide before the period ends.");
+            .WithSummary("Records that the applicant responded to the intent to refuse: the parked task is back in its queue for a second reviewer.");
         return api;
     }
 
@@ -59,6 +61,14 @@ public static class ReviewEndpoints
         var page = Paging.Clamp(skip, take);
         var held = await queue.HeldByAsync(SignedInUser.Name(user), page.Skip, page.Take, cancellationToken);
         return TypedResults.Ok(new Page<TaskView>([.. held.Select(TaskView.Of)], page.Skip, page.Take));
+    }
+
+    private static async Task<Ok<Page<TaskView>>> AwaitingHearingAsync(
+        ClaimsPrincipal user, ReviewWorkQueue queue, WorkflowCatalog catalog, CancellationToken cancellationToken, int skip = 0, int take = 50)
+    {
+        var page = Paging.Clamp(skip, take);
+        var parked = await queue.AwaitingHearingAsync(WorkerQueues.For(user, catalog), page.Skip, page.Take, cancellationToken);
+        return TypedResults.Ok(new Page<TaskView>([.. parked.Select(TaskView.Of)], page.Skip, page.Take));
     }
 
     private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> DecideAsync(

@@ -15,12 +15,13 @@ public sealed record TaskView(
     int ClaimCount,
     DateTimeOffset? CompletedAt,
     string? LastReleaseReason,
-    string? RefusalIntendedBy)
+    string? RefusalIntendedBy,
+    DateTimeOffset? ParkedUntil)
 {
     public static TaskView Of(ReviewTask task)
     {
         ArgumentNullException.ThrowIfNull(task);
         return new(task.Id, task.CaseId, task.Queue, task.PriorityClass, task.DueDate, task.ReceivedAt,
-            task.ClaimedBy, task.LeaseExpiresAt, task.ClaimCount, task.CompletedAt, task.LastReleaseReason, task.RefusalIntendedBy);
+            task.ClaimedBy, task.LeaseExpiresAt, task.ClaimCount, task.CompletedAt, task.LastReleaseReason, task.RefusalIntendedBy, task.ParkedUntil);
     }
 }

@@ -80,6 +80,8 @@ public static class UiTexts
         ["open-work"] = ("Openstaand werk", "Open work"),
         ["tasks"] = ("Taken", "Tasks"),
         ["held"] = ("In behandeling", "Being reviewed"),
+        ["awaiting-hearing"] = ("Wacht op zienswijze", "Awaiting the applicant's response"),
+        ["back-in-queue"] = ("Terug in de wachtrij op", "Back in the queue on"),
         ["earliest-due"] = ("Vroegste uiterste datum", "Earliest due date"),
         ["rebalance"] = ("Herverdelen", "Rebalance"),
         ["priority-order"] = ("Volgorde van de prioriteitsklassen", "Order of the priority classes"),

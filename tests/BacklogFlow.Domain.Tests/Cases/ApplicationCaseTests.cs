@@ -192,6 +192,24 @@ public sealed class ApplicationCaseTests
     }
 
     [Fact]
+    public void RefusalPossibleFrom_AfterAnIntent_MidnightAfterTheHearingOrTheResponseIfEarlier()
+    {
+        InState("awaiting-review").RefusalPossibleFrom.Should().BeNull("there is no intent");
+        var unanswered = Intended();
+        var answered = Intended();
+        var lastHearingDay = new DateTimeOffset(2021, 11, 24, 16, 0, 0, TimeSpan.FromHours(1));
+        answered.RecordHearingResponse(lastHearingDay);
+
+        var from = unanswered.RefusalPossibleFrom!.Value;
+
+        from.Should().Be(new DateTimeOffset(2021, 11, 24, 23, 0, 0, TimeSpan.Zero), "the hearing runs through Wed 24 Nov 2021");
+        answered.RefusalPossibleFrom.Should().Be(lastHearingDay);
+        ((Action)(() => unanswered.Refuse(from.AddTicks(-1), "reviewer-2", VogNp, Catalog.Calendar))).Should().Throw<InvalidCaseTransitionException>();
+        unanswered.Refuse(from, "reviewer-2", VogNp, Catalog.Calendar);
+        unanswered.Outcome.Should().Be(DecisionOutcome.Refuse, "the rule that refuses a refusal agrees with the instant");
+    }
+
+    [Fact]
     public void Refuse_WithoutAnIntent_Refused()
     {
         var applicationCase = InState("awaiting-review");

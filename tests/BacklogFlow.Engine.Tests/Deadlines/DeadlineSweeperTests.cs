@@ -1,5 +1,6 @@
 using BacklogFlow.Domain.Deadlines;
 using BacklogFlow.Engine.Deadlines;
+using BacklogFlow.Engine.Review;
 using BacklogFlow.Engine.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -63,10 +64,10 @@ public abstract class DeadlineSweeperTests
     }
 
     [Fact]
-    public async Task Sweep_EverythingDueAtOnce_EscalatesTheTasksOfEveryQueueLeasedOrNot()
+    public async Task Sweep_EverythingDueAtOnce_EscalatesTheTasksOfEveryQueueHeldParkedOrClaimable()
     {
-        // One statement per queue for the claimable tasks and one for the leased (each on an index
-        // of its own; on PostgreSQL several at once): together they must move every task.
+        // One statement per queue for the claimable tasks and one for the held or parked (each on
+        // an index of its own; on PostgreSQL several at once): together they must move every task.
         await using var engine = await EngineTestHost.StartAsync(database: Database);
         var seeded = await engine.SeedReviewTasksAsync(Enumerable.Range(0, 12).Select(i => (i % 4) switch
         {
@@ -76,7 +77,10 @@ public abstract class DeadlineSweeperTests
             _ => Applications.Details(sector: "security", product: "vog-rp"),
         }));
         seeded.Select(t => t.Queue).Distinct().Should().HaveCountGreaterThanOrEqualTo(4);
-        var leased = await engine.ClaimNextAsync("worker-1", [.. seeded.Select(t => t.Queue).Distinct()]);
+        var queues = seeded.Select(t => t.Queue).Distinct().ToList();
+        var parked = await engine.ClaimNextAsync("worker-2", queues);
+        await engine.InScopeAsync(sp => sp.GetRequiredService<ReviewWorkQueue>().IntendToRefuseAsync(parked!.Id, "worker-2", "a record", Cancel));
+        var leased = await engine.ClaimNextAsync("worker-1", queues);
         leased.Should().NotBeNull();
 
         var result = await SweepAtAsync(engine, seeded.Max(t => t.DueDate));
@@ -84,6 +88,7 @@ public abstract class DeadlineSweeperTests
         var tasks = await engine.QueryAsync(db => db.ReviewTasks.AsNoTracking().ToListAsync(Cancel));
         tasks.Should().OnlyContain(t => t.PriorityClass == "at-risk");
         tasks.Single(t => t.Id == leased!.Id).ClaimedBy.Should().Be("worker-1", "the escalation leaves the lease alone");
+        tasks.Single(t => t.Id == parked!.Id).ParkedUntil.Should().NotBeNull("the escalation leaves the hearing alone");
         result.Escalated.Should().Be(tasks.Count);
     }
 

@@ -32,15 +32,17 @@ public abstract class DashboardQueryTests
             Applications.Details(sector: "childcare", product: "gva"),
         ]);
         var claimed = await engine.InScopeAsync(sp => sp.GetRequiredService<ReviewWorkQueue>().ClaimNextAsync("reviewer-a", ["gva-review"], Cancel));
+        var intended = await engine.InScopeAsync(sp => sp.GetRequiredService<ReviewWorkQueue>().ClaimNextAsync("reviewer-b", ["vog-np-regular"], Cancel));
+        await engine.InScopeAsync(sp => sp.GetRequiredService<ReviewWorkQueue>().IntendToRefuseAsync(intended!.Id, "reviewer-b", "a record", Cancel));
 
         var dashboard = await GetAsync(engine);
 
-        dashboard.OpenWork.Select(g => (g.Queue, g.PriorityClass, g.Product, g.Tasks, g.Held)).Should().Equal(
-            ("gva-review", "mandatory", "gva", 1, 1),
-            ("vog-np-mandatory", "mandatory", "vog-np", 2, 0),
-            ("vog-np-unknown", "mandatory", "vog-np", 1, 0),
-            ("gva-review", "regular", "gva", 1, 0),
-            ("vog-np-regular", "regular", "vog-np", 1, 0));
+        dashboard.OpenWork.Select(g => (g.Queue, g.PriorityClass, g.Product, g.Tasks, g.Held, g.AwaitingHearing)).Should().Equal(
+            ("gva-review", "mandatory", "gva", 1, 1, 0),
+            ("vog-np-mandatory", "mandatory", "vog-np", 2, 0, 0),
+            ("vog-np-unknown", "mandatory", "vog-np", 1, 0, 0),
+            ("gva-review", "regular", "gva", 1, 0, 0),
+            ("vog-np-regular", "regular", "vog-np", 1, 0, 1));
         claimed!.Queue.Should().Be("gva-review");
         var mandatory = dashboard.OpenWork.Single(g => g.Queue == "vog-np-mandatory");
         mandatory.OldestReceipt.Should().Be(Start.AddDays(-3));

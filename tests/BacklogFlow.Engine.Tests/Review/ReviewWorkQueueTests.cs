@@ -203,17 +203,26 @@ public abstract class ReviewWorkQueueTests
 
         var intended = await engine.InScopeAsync(sp => sp.GetRequiredService<ReviewWorkQueue>().IntendToRefuseAsync(claimed!.Id, "reviewer-a", "a recent conviction for fraud", Cancel));
         var sameReviewer = await engine.ClaimNextAsync("reviewer-a", AllVogNpQueues);
-        engine.Time.Advance(TimeSpan.FromDays(15));
+        var secondDuringHearing = await engine.ClaimNextAsync("reviewer-b", AllVogNpQueues);
+        // The last day of the hearing, late: still parked, even after the reaper's pass.
+        engine.Time.SetUtcNow(LegalTime.StartOf(new DateOnly(2021, 11, 17)).AddMinutes(-1));
+        (await ReapAsync(engine)).Should().Be(0);
+        var secondOnLastHearingDay = await engine.ClaimNextAsync("reviewer-b", AllVogNpQueues);
+        engine.Time.Advance(TimeSpan.FromMinutes(1));
+        (await ReapAsync(engine)).Should().Be(1, "the hearing is over at midnight");
         var sameReviewerAfterHearing = await engine.ClaimNextAsync("reviewer-a", AllVogNpQueues);
         var second = await engine.ClaimNextAsync("reviewer-b", AllVogNpQueues);
         var refused = await engine.InScopeAsync(sp => sp.GetRequiredService<ReviewWorkQueue>().CompleteAsync(second!.Id, "reviewer-b", DecisionOutcome.Refuse, Cancel));
 
         intended.HearingEndsOn.Should().Be(new DateOnly(2021, 11, 16), "14 days from the day after Tue 2 Nov 2021");
         sameReviewer.Should().BeNull("the reviewer who intended to refuse may not decide the refusal");
+        secondDuringHearing.Should().BeNull("nobody may refuse while the applicant is heard: the task is parked");
+        secondOnLastHearingDay.Should().BeNull();
         sameReviewerAfterHearing.Should().BeNull();
         second!.Id.Should().Be(claimed!.Id);
         second.RefusalIntendedBy.Should().Be("reviewer-a");
-        second.LastReleaseReason.Should().Be(ReviewTask.AwaitingSecondReviewerReason);
+        second.ParkedUntil.Should().BeNull();
+        second.LastReleaseReason.Should().Be(ReviewTask.HearingOverReason);
         refused.Outcome.Should().Be(DecisionOutcome.Refuse);
         refused.DecidedBy.Should().Be("reviewer-b");
         var message = (await engine.Decisions.WaitForAsync(1, Cancel)).Single();
@@ -223,6 +232,7 @@ public abstract class ReviewWorkQueueTests
         audit.Select(e => (e.Actor, e.Action, e.Subject)).Should().Equal(
             ("reviewer-a", AuditActions.TaskClaimed, AuditTrail.TaskSubject(claimed.Id)),
             ("reviewer-a", AuditActions.RefusalIntended, AuditTrail.CaseSubject(seeded[0].CaseId)),
+            (LeaseReaper.Actor, AuditActions.TaskBackAfterHearing, AuditTrail.TaskSubject(claimed.Id)),
             ("reviewer-b", AuditActions.TaskClaimed, AuditTrail.TaskSubject(claimed.Id)),
             ("reviewer-b", AuditActions.CaseDecided, AuditTrail.CaseSubject(seeded[0].CaseId)));
         audit[1].After.Should().Contain("a recent conviction for fraud").And.Contain("2021-11-16");
@@ -240,7 +250,8 @@ public abstract class ReviewWorkQueueTests
             Applications.Details(sector: "childcare", receivedAt: start.AddDays(-1)),
         ]);
         var first = await engine.ClaimNextAsync("reviewer-a", AllVogNpQueues);
-        await engine.InScopeAsync(sp => sp.GetRequiredService<ReviewWorkQueue>().IntendToRefuseAsync(first!.Id, "reviewer-a", "a record for violence", Cancel));
+        var intended = await engine.InScopeAsync(sp => sp.GetRequiredService<ReviewWorkQueue>().IntendToRefuseAsync(first!.Id, "reviewer-a", "a record for violence", Cancel));
+        await engine.InScopeAsync(sp => sp.GetRequiredService<ReviewWorkQueue>().RecordHearingResponseAsync(intended.Id, "desk", Cancel));
 
         var order = await ClaimAllAsync(engine, "reviewer-a");
         var second = await engine.ClaimNextAsync("reviewer-b", AllVogNpQueues);
@@ -248,6 +259,37 @@ public abstract class ReviewWorkQueueTests
         first!.Id.Should().Be(tasks[0].Id);
         order.Should().Equal(tasks[2].Id, tasks[1].Id);
         second!.Id.Should().Be(tasks[0].Id);
+    }
+
+    [Fact]
+    public async Task RecordHearingResponseAsync_TaskParkedForTheHearing_BackInItsQueueAtOnce()
+    {
+        await using var engine = await EngineTestHost.StartAsync(database: Database);
+        var tasks = await engine.SeedReviewTasksAsync(
+        [
+            Applications.Details(sector: "education", receivedAt: EngineTestHost.Start.AddDays(-3)),
+            Applications.Details(sector: "childcare", receivedAt: EngineTestHost.Start.AddDays(-1)),
+        ]);
+        var first = await engine.ClaimNextAsync("reviewer-a", AllVogNpQueues);
+        var intended = await engine.InScopeAsync(sp => sp.GetRequiredService<ReviewWorkQueue>().IntendToRefuseAsync(first!.Id, "reviewer-a", "a record for violence", Cancel));
+        var parked = await engine.QueryAsync(db => db.ReviewTasks.SingleAsync(t => t.Id == first!.Id, Cancel));
+
+        var duringHearing = await ClaimAllAsync(engine, "reviewer-b");
+        engine.Time.Advance(TimeSpan.FromDays(2));
+        await engine.InScopeAsync(sp => sp.GetRequiredService<ReviewWorkQueue>().RecordHearingResponseAsync(intended.Id, "desk", Cancel));
+        var afterResponse = await engine.ClaimNextAsync("reviewer-c", AllVogNpQueues);
+        var refused = await engine.InScopeAsync(sp => sp.GetRequiredService<ReviewWorkQueue>().CompleteAsync(afterResponse!.Id, "reviewer-c", DecisionOutcome.Refuse, Cancel));
+
+        first!.Id.Should().Be(tasks[0].Id);
+        parked.ParkedUntil.Should().Be(LegalTime.StartOf(intended.HearingEndsOn!.Value.AddDays(1)));
+        parked.ClaimedBy.Should().BeNull();
+        duringHearing.Should().Equal([tasks[1].Id], "the parked task is offered to no one, though it is first in queue order");
+        afterResponse!.Id.Should().Be(first.Id);
+        afterResponse.LastReleaseReason.Should().Be(ReviewTask.HearingOverReason);
+        afterResponse.ParkedUntil.Should().BeNull();
+        refused.Outcome.Should().Be(DecisionOutcome.Refuse);
+        var recorded = await engine.QueryAsync(db => db.AuditEntries.SingleAsync(e => e.Action == AuditActions.HearingResponseRecorded, Cancel));
+        recorded.After.Should().Contain("\"taskReturned\":true");
     }
 
     [Fact]

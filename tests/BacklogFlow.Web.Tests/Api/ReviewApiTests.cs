@@ -124,9 +124,10 @@ public sealed class ReviewApiTests : ApiTests
         using var intent = await first.PostAsJsonAsync($"/api/tasks/{taskId}/intent-to-refuse", new { reason = "a recent conviction for fraud" }, Cancel);
         using var firstAgain = await first.PostAsync("/api/tasks/next", null, Cancel);
         using var firstRefuses = await first.PostAsJsonAsync($"/api/tasks/{taskId}/decision", new { outcome = "refuse" }, Cancel);
-        var secondTask = await (await second.PostAsync("/api/tasks/next", null, Cancel)).Content.ReadFromJsonAsync<JsonElement>(Cancel);
-        using var tooEarly = await second.PostAsJsonAsync($"/api/tasks/{taskId}/decision", new { outcome = "refuse" }, Cancel);
+        using var secondDuringHearing = await second.PostAsync("/api/tasks/next", null, Cancel);
+        var waiting = await second.GetFromJsonAsync<JsonElement>("/api/tasks/awaiting-hearing", Cancel);
         using var response = await second.PostAsync($"/api/cases/{caseId}/hearing-response", null, Cancel);
+        var secondTask = await (await second.PostAsync("/api/tasks/next", null, Cancel)).Content.ReadFromJsonAsync<JsonElement>(Cancel);
         using var refused = await second.PostAsJsonAsync($"/api/tasks/{taskId}/decision", new { outcome = "refuse" }, Cancel);
 
         intent.StatusCode.Should().Be(HttpStatusCode.OK, await intent.Content.ReadAsStringAsync(Cancel));
@@ -135,11 +136,14 @@ public sealed class ReviewApiTests : ApiTests
         intentView.GetProperty("hearingEndsOn").GetString().Should().Be("2021-11-16");
         firstAgain.StatusCode.Should().Be(HttpStatusCode.NoContent, "the reviewer who intended the refusal never gets the task back");
         firstRefuses.StatusCode.Should().Be(HttpStatusCode.Conflict, "the task went back to the queue");
-        secondTask.GetProperty("id").GetGuid().Should().Be(taskId);
-        secondTask.GetProperty("refusalIntendedBy").GetString().Should().Be("worker-a");
-        tooEarly.StatusCode.Should().Be(HttpStatusCode.Conflict);
-        (await tooEarly.Content.ReadAsStringAsync(Cancel)).Should().Contain("hearing period runs through Tue 16 Nov 2021");
+        secondDuringHearing.StatusCode.Should().Be(HttpStatusCode.NoContent, "while the applicant is heard the task is parked");
+        var parked = waiting.GetProperty("items").EnumerateArray().Should().ContainSingle().Subject;
+        parked.GetProperty("id").GetGuid().Should().Be(taskId);
+        parked.GetProperty("parkedUntil").GetDateTimeOffset().Should().Be(new DateTimeOffset(2021, 11, 16, 23, 0, 0, TimeSpan.Zero), "midnight after the hearing's last day in Amsterdam");
         response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Cancel));
+        secondTask.GetProperty("id").GetGuid().Should().Be(taskId, "the response returned it to the queue");
+        secondTask.GetProperty("refusalIntendedBy").GetString().Should().Be("worker-a");
+        secondTask.GetProperty("parkedUntil").ValueKind.Should().Be(JsonValueKind.Null);
         refused.StatusCode.Should().Be(HttpStatusCode.OK, await refused.Content.ReadAsStringAsync(Cancel));
         var decided = await refused.Content.ReadFromJsonAsync<JsonElement>(Cancel);
         decided.GetProperty("outcome").GetString().Should().Be("refuse");
@@ -148,8 +152,8 @@ public sealed class ReviewApiTests : ApiTests
         audit.Select(e => (e.Actor, e.Action)).Should().Equal(
             ("worker-a", "task.claimed"),
             ("worker-a", "case.refusal-intended"),
-            ("worker-b", "task.claimed"),
             ("worker-b", "case.hearing-response-recorded"),
+            ("worker-b", "task.claimed"),
             ("worker-b", "case.decided"));
     }
 

@@ -52,16 +52,27 @@ public sealed class CaseWorkerBrowserTests : BrowserTests
         await first.GetByRole(AriaRole.Button, new() { Name = "Volgende taak" }).ClickAsync();
         var firstGetsNothing = await first.GetByRole(AriaRole.Status).InnerTextAsync();
 
+        // While the applicant is heard the task is parked: offered to no one, listed as waiting for the response.
         await second.GetByRole(AriaRole.Button, new() { Name = "Volgende taak" }).ClickAsync();
+        var secondGetsNothing = await second.GetByRole(AriaRole.Status).InnerTextAsync();
+        var waiting = await second.Locator("#awaiting-hearing tbody tr").CountAsync();
+        await second.Locator("#awaiting-hearing").GetByRole(AriaRole.Link, new() { Name = "Openen" }).ClickAsync();
         await ArriveAtAsync(second, "**/Work/Case/**");
         var intendedBy = await second.Locator("#refusal-intent dd").First.InnerTextAsync();
-        await second.GetByRole(AriaRole.Button, new() { Name = "Zienswijze ontvangen vastleggen" }).ClickAsync();
+        var recordResponse = second.GetByRole(AriaRole.Button, new() { Name = "Zienswijze ontvangen vastleggen" });
+        await recordResponse.ClickAsync();
+        await recordResponse.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        await second.GotoAsync($"{BaseUrl}/Work");
+        await second.GetByRole(AriaRole.Button, new() { Name = "Volgende taak" }).ClickAsync();
+        await ArriveAtAsync(second, "**/Work/Case/**");
         await second.GetByRole(AriaRole.Button, new() { Name = "Weigeren" }).ClickAsync();
         var status = await second.Locator("#case-status").InnerTextAsync();
         var outcome = await second.Locator("#case-outcome").InnerTextAsync();
         await second.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "four-eyes-refused.png"), FullPage = true });
 
         firstGetsNothing.Should().Be("Er is geen open taak in uw wachtrijen.", "the reviewer who intended the refusal may not refuse it");
+        secondGetsNothing.Should().Be("Er is geen open taak in uw wachtrijen.", "nobody may refuse before the applicant is heard");
+        waiting.Should().Be(1);
         intendedBy.Should().Be("first-reviewer");
         status.Should().Be("Besloten");
         outcome.Should().Be("geweigerd (second-reviewer)");

@@ -26,17 +26,23 @@ public sealed class ReviewTaskConfiguration : IEntityTypeConfiguration<ReviewTas
         // one probe into this index per queue and class, one seek for the task, in queue order
         // within the class (QueueOrder; the class's rank is applied by the claim, not stored). It
         // holds only claimable tasks (ReviewTask.IsClaimable): a claim takes its task out, a release
-        // or the lease reaper puts it back, so a claim never walks past held tasks. Led by the queue,
+        // or the lease reaper puts it back, so a claim never walks past held or parked tasks. Led by the queue,
         // a queue's tasks are together however much work other queues hold (ClaimsAtScaleTests
         // checks the plan on PostgreSQL and SQLite).
         builder.HasIndex(t => new { t.Queue, t.PriorityClass, t.DueDate, t.ReceivedAt })
             .HasDatabaseName("ix_review_tasks_queue_order")
-            .HasFilter("\"CompletedAt\" IS NULL AND \"LeaseExpiresAt\" IS NULL");
+            .HasFilter("\"CompletedAt\" IS NULL AND \"LeaseExpiresAt\" IS NULL AND \"ParkedUntil\" IS NULL");
 
         // The held tasks, by lease end: the lease reaper finds the leases that ran out here.
         builder.HasIndex(t => t.LeaseExpiresAt)
             .HasDatabaseName("ix_review_tasks_leases")
             .HasFilter("\"CompletedAt\" IS NULL AND \"LeaseExpiresAt\" IS NOT NULL");
+
+        // The tasks parked while an applicant is heard, by the end of the hearing: the lease reaper
+        // returns them to their queue from here.
+        builder.HasIndex(t => t.ParkedUntil)
+            .HasDatabaseName("ix_review_tasks_parked")
+            .HasFilter("\"CompletedAt\" IS NULL AND \"ParkedUntil\" IS NOT NULL");
         builder.HasIndex(t => t.CaseId);
     }
 }
