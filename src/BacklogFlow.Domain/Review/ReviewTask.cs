@@ -62,8 +62,8 @@ public sealed class ReviewTask
     /// Set while the applicant is heard on an intent to refuse: until then no one may refuse and the
     /// task has nothing for a second reviewer but waiting, so it is out of the queue (offered, it stood
     /// at the head of its queue and came back to every reviewer who released it). The lease reaper
-    /// returns it when this passes (<see cref="ParkRanOutBy"/>), recording the applicant's response
-    /// at once (<see cref="Unpark"/>).
+    /// returns it when this passes (<see cref="ParkRanOutBy"/>); recording the applicant's response
+    /// returns it at once (<see cref="Unpark"/>).
     /// </summary>
     public DateTimeOffset? ParkedUntil { get; private set; }
 

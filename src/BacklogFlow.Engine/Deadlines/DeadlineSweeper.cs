@@ -18,11 +18,12 @@ namespace BacklogFlow.Engine.Deadlines;
 /// it names — set-based: the domain says which due dates reach which warning today
 /// (<see cref="DeadlineRisk.Bands"/>) and which tasks an escalation moves
 /// (<see cref="ReviewTask.EscalatedTo"/>); per escalating band one statement per queue and one for
-/// the held or parked tasks move them all, several at once on PostgreSQL. No per-case timers and no cases loaded: a sweep costs index ranges and the rows that
-/// change, and one that finds nothing new writes nothing, so it runs every few minutes and a clock
-/// that moved (suspension, extension) is picked up at the next pass. Warnings and breaches are not
-/// stored: they follow from a case's dates and the day (<see cref="ApplicationCase.RiskOn"/>), and
-/// the dashboard counts them from the dates.
+/// the held or parked tasks move them all, several at once on PostgreSQL. No per-case timers and no
+/// cases loaded: a sweep costs index ranges and the rows that change, and one that finds nothing
+/// new writes nothing, so it runs every few minutes and a clock that moved (suspension, extension)
+/// is picked up at the next pass. Warnings and breaches are not stored: they follow from a case's
+/// dates and the day (<see cref="ApplicationCase.RiskOn"/>), and the dashboard counts them from the
+/// dates.
 /// </summary>
 public sealed partial class DeadlineSweeper(
     IServiceScopeFactory scopes,
@@ -74,7 +75,7 @@ public sealed partial class DeadlineSweeper(
         // Per queue, the claimable tasks (a range of the queue order's index), and the held or
         // parked ones of every queue (the leases' and parks' indexes): no statement reads the whole table.
         var statements = (from escalation in Escalations(today)
-                          from queue in catalog.AllQueues.Select(q => (string?)q.Name).Append(null)
+                          from queue in catalog.AllQueues.Select(q => (string?)q.Name).Distinct().Append(null)
                           select (escalation, queue)).ToList();
         var escalated = 0;
         await Parallel.ForEachAsync(
@@ -99,8 +100,8 @@ public sealed partial class DeadlineSweeper(
     /// leases' and the parks', not the whole table, and holds its row locks only while its own part
     /// is rewritten; two at once use both of the database's cores (bench sweep, a million tasks:
     /// an ordinary day 0.21 s against 0.31 s in one statement per band, the worst day, every task
-    /// escalating, 7.0 s against 8.7 s). Claimable tasks in a queue no definition declares are never claimed
-    /// (<see cref="QueueRoster"/>) and so not escalated either.
+    /// escalating, 7.0 s against 8.7 s). Claimable tasks in a queue no definition declares are
+    /// never claimed (<see cref="QueueRoster"/>) and so not escalated either.
     /// </summary>
     private static Task<int> EscalateAsync(
         BacklogFlowDbContext db, Escalation escalation, string? queue, ClassRanking ranking, CancellationToken cancellationToken)
@@ -109,7 +110,9 @@ public sealed partial class DeadlineSweeper(
         // the case's (a supervisor may have moved the task to another product's queue); asked
         // only when the definitions disagree about this band (a semi-join over the cases).
         var (dueFrom, dueTo, targetClass, products) = escalation;
-        var tasks = queue is null ? db.ReviewTasks.Where(ReviewTask.IsHeldOrParked) : db.ReviewTasks.Where(ReviewTask.IsClaimable).Where(t => t.Queue == queue);
+        var tasks = queue is null
+            ? db.ReviewTasks.Where(ReviewTask.IsHeldOrParked)
+            : db.ReviewTasks.Where(ReviewTask.IsClaimable).Where(t => t.Queue == queue);
         var inBand = tasks.Where(ReviewTask.EscalatedTo(targetClass, ranking)).Where(t => t.DueDate <= dueTo);
         if (dueFrom is { } from)
         {

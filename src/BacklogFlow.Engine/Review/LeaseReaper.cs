@@ -27,7 +27,7 @@ public sealed partial class LeaseReaper(
     IOptions<ReviewOptions> options,
     ILogger<LeaseReaper> logger) : BackgroundService
 {
-    /// <summary>Who the audit log says ended the lease.</summary>
+    /// <summary>Who the audit log says ended the lease or the parking.</summary>
     public const string Actor = "engine:lease-reaper";
 
     /// <summary>Tasks ended per transaction.</summary>

@@ -22,6 +22,7 @@ public static class UiTexts
         ["no-task"] = ("Er is geen open taak in uw wachtrijen.", "There is no open task in your queues."),
         ["no-tasks-held"] = ("U heeft geen taken in behandeling.", "You hold no tasks."),
         ["open"] = ("Openen", "Open"),
+        ["reason-required"] = ("Geef een reden op.", "A reason is required."),
         ["case"] = ("Zaak", "Case"),
         ["product"] = ("Product", "Product"),
         ["profile"] = ("Screeningsprofiel", "Screening profile"),

@@ -6,6 +6,7 @@ using BacklogFlow.Engine.Persistence;
 using BacklogFlow.Engine.Review;
 using BacklogFlow.Web.Api;
 using BacklogFlow.Web.Security;
+using BacklogFlow.Web.Ui;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ namespace BacklogFlow.Web.Pages.Work;
 /// A task's case: the facts, the clock as the domain derives it (coloured and worded by risk), and
 /// the actions of the reviewer holding the task. The same engine calls as the API.
 /// </summary>
-public sealed class CaseModel(BacklogFlowDbContext db, ReviewWorkQueue queue, WorkflowCatalog catalog, TimeProvider time) : PageModel
+public sealed class CaseModel(BacklogFlowDbContext db, ReviewWorkQueue queue, WorkflowCatalog catalog, TimeProvider time, UiLanguage ui) : PageModel
 {
     public CaseView? Case { get; private set; }
 
@@ -37,7 +38,7 @@ public sealed class CaseModel(BacklogFlowDbContext db, ReviewWorkQueue queue, Wo
     {
         if (string.IsNullOrWhiteSpace(reason))
         {
-            Problem = "A reason is required.";
+            Problem = ui["reason-required"];
             return await LoadAsync(taskId, cancellationToken) ? Page() : NotFound();
         }
 
@@ -59,7 +60,7 @@ public sealed class CaseModel(BacklogFlowDbContext db, ReviewWorkQueue queue, Wo
     {
         if (string.IsNullOrWhiteSpace(reason))
         {
-            Problem = "A reason is required.";
+            Problem = ui["reason-required"];
             return await LoadAsync(taskId, cancellationToken) ? Page() : NotFound();
         }
 
