@@ -65,10 +65,10 @@ internal static class BenchCommand
             }
 
             var asked = result.GetValue(benchmark) is "all" or null ? BenchRunner.All : [result.GetValue(benchmark)!];
-            var runner = new BenchRunner(BenchConfiguration.Load(settings), sizes, TimeProvider.System, line => Console.Error.WriteLine($"bench: {line}"));
+            var runner = new BenchRunner(BenchConfiguration.Load(settings), sizes, TimeProvider.System, line => result.InvocationConfiguration.Error.WriteLine($"bench: {line}"));
             var report = await runner.RunAsync(asked, cancellationToken);
 
-            var writer = output ?? Console.Out;
+            var writer = output ?? result.InvocationConfiguration.Output;
             if (result.GetValue(json))
             {
                 await writer.WriteLineAsync(report.ToJson());

@@ -19,7 +19,7 @@ internal static class MigrateCommand
             overrides[$"{DatabaseOptions.Section}:MigrateOnStartup"] = "false";
             using var host = EngineHost.Build(overrides, EngineRole.Publisher);
             await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
-            await Console.Out.WriteLineAsync("Database is up to date.");
+            await result.InvocationConfiguration.Output.WriteLineAsync("Database is up to date.");
             return 0;
         });
         return command;

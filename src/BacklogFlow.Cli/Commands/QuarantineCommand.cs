@@ -45,18 +45,18 @@ internal static class QuarantineCommand
             var entries = await actions.ListAsync(result.GetValue(reason), result.GetValue(all), result.GetValue(skip), result.GetValue(take), cancellationToken);
             if (result.GetValue(json))
             {
-                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(entries.Select(Summary), Json));
+                await result.InvocationConfiguration.Output.WriteLineAsync(JsonSerializer.Serialize(entries.Select(Summary), Json));
                 return;
             }
 
             foreach (var entry in entries)
             {
                 var resolved = entry.ResolvedAt is null ? "open" : $"{entry.Resolution} by {entry.ResolvedBy}";
-                await Console.Out.WriteLineAsync(
+                await result.InvocationConfiguration.Output.WriteLineAsync(
                     $"{entry.Id}  {entry.QuarantinedAt:yyyy-MM-dd HH:mm:ss}  {entry.Reason,-21}  {entry.SourceSystem ?? "-"}/{entry.ApplicationId ?? "-"}  {resolved}  {entry.Detail}");
             }
 
-            await Console.Out.WriteLineAsync($"{entries.Count} shown");
+            await result.InvocationConfiguration.Output.WriteLineAsync($"{entries.Count} shown");
         }));
         return command;
     }
@@ -71,7 +71,7 @@ internal static class QuarantineCommand
         {
             var entry = await actions.FindAsync(result.GetValue(id), cancellationToken)
                 ?? throw new QuarantineActionException($"quarantined message {result.GetValue(id)} does not exist");
-            await Console.Out.WriteLineAsync(JsonSerializer.Serialize(entry, Json));
+            await result.InvocationConfiguration.Output.WriteLineAsync(JsonSerializer.Serialize(entry, Json));
         }));
         return command;
     }
@@ -87,7 +87,7 @@ internal static class QuarantineCommand
         command.SetAction((result, cancellationToken) => WithActionsAsync(common, result, async actions =>
         {
             var entry = await actions.ReplayAsync(result.GetValue(id), result.GetValue(by)!, result.GetValue(note), cancellationToken);
-            await Console.Out.WriteLineAsync(
+            await result.InvocationConfiguration.Output.WriteLineAsync(
                 $"{entry.Id} replayed: queued in the outbox; a running engine publishes it within a second, or the next one to start.");
         }));
         return command;
@@ -104,7 +104,7 @@ internal static class QuarantineCommand
         command.SetAction((result, cancellationToken) => WithActionsAsync(common, result, async actions =>
         {
             var entry = await actions.DiscardAsync(result.GetValue(id), result.GetValue(by)!, result.GetValue(reason)!, cancellationToken);
-            await Console.Out.WriteLineAsync($"{entry.Id} discarded.");
+            await result.InvocationConfiguration.Output.WriteLineAsync($"{entry.Id} discarded.");
         }));
         return command;
     }
@@ -135,7 +135,7 @@ internal static class QuarantineCommand
         }
         catch (Exception ex) when (ex is QuarantineActionException or KeyNotFoundException)
         {
-            await Console.Error.WriteLineAsync($"backlogflow: {ex.Message}");
+            await result.InvocationConfiguration.Error.WriteLineAsync($"backlogflow: {ex.Message}");
             return BacklogFlowCommandLine.BadInput;
         }
     }

@@ -72,13 +72,13 @@ internal static class SurgeCommand
             catch (BusNotReadyException ex)
             {
                 // Nothing was published: say what is missing, as for bad input.
-                await Console.Error.WriteLineAsync($"surge: {ex.Message}");
+                await result.InvocationConfiguration.Error.WriteLineAsync($"surge: {ex.Message}");
                 return BacklogFlowCommandLine.BadInput;
             }
 
             if (asJson)
             {
-                await Console.Out.WriteLineAsync(SurgeReport.ToJson(outcome));
+                await result.InvocationConfiguration.Output.WriteLineAsync(SurgeReport.ToJson(outcome));
             }
             else
             {
