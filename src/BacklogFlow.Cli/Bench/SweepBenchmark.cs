@@ -86,7 +86,7 @@ internal static class SweepBenchmark
 
         section.Measured("engineRepeatSeconds", "engine: the ordinary day swept again (nothing new)", "s", repeat);
         section.Note($"the domain made {sample:N0} cases with their review tasks (receipt, clock, routing, class); the database copied them under new ids up to the size asked");
-        section.Note("engine: DeadlineSweeper.SweepAsync, per escalating warning band (DeadlineRisk.Bands) one UPDATE per queue for its claimable tasks and one for the leased tasks, "
+        section.Note("engine: DeadlineSweeper.SweepAsync, per escalating warning band (DeadlineRisk.Bands) one UPDATE per queue for its claimable tasks and one each for the held and the parked tasks, "
             + $"{context.Configuration.DeadlineSweep.Parallelism} at once ({DeadlineSweepOptions.Section}:Parallelism), the case's product by a semi-join where definitions disagree; "
             + "baseline: the same tasks in one UPDATE by due date and the classes served after the target, written by hand, without the product check");
         return section;

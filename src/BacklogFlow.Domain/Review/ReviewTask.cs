@@ -114,9 +114,13 @@ public sealed class ReviewTask
     public static Expression<Func<ReviewTask, bool>> IsClaimable =>
         task => task.CompletedAt == null && task.LeaseExpiresAt == null && task.ParkedUntil == null;
 
-    /// <summary>Open tasks held under a lease or parked: the open tasks that are not claimable.</summary>
-    public static Expression<Func<ReviewTask, bool>> IsHeldOrParked =>
-        task => task.CompletedAt == null && (task.LeaseExpiresAt != null || task.ParkedUntil != null);
+    /// <summary>Open tasks a lease is recorded on (ix_review_tasks_leases holds them).</summary>
+    public static Expression<Func<ReviewTask, bool>> IsHeld =>
+        task => task.CompletedAt == null && task.LeaseExpiresAt != null;
+
+    /// <summary>Open tasks parked for an applicant's hearing (ix_review_tasks_parked holds them).</summary>
+    public static Expression<Func<ReviewTask, bool>> IsParked =>
+        task => task.CompletedAt == null && task.ParkedUntil != null;
 
     /// <summary>Open tasks whose parking ran out by <paramref name="now"/>: what the lease reaper returns to the queue.</summary>
     public static Expression<Func<ReviewTask, bool>> ParkRanOutBy(DateTimeOffset now) =>

@@ -93,6 +93,43 @@ public abstract class DeadlineSweeperTests
     }
 
     [Fact]
+    public async Task Sweep_EveryStatement_ReadsAnIndexRangeNotTheWholeTable()
+    {
+        // On PostgreSQL sequential scans are priced out for the explanation: a statement no index
+        // can serve still scans, and shows it; with a few rows it would scan anyway.
+        await using var engine = await EngineTestHost.StartAsync(database: Database);
+        await engine.SeedReviewTasksAsync([Applications.Details(sector: "childcare"), Applications.Details(sector: "general")]);
+        var escalation = new DeadlineSweeper.Escalation(null, Due, "at-risk", null);
+        var parts = engine.Catalog.AllQueues.Select(q => DeadlineSweeper.Part.ClaimableIn(q.Name))
+            .Append(DeadlineSweeper.Part.Held).Append(DeadlineSweeper.Part.Parked).ToList();
+
+        var plans = await engine.QueryAsync(async db =>
+        {
+            await db.Database.OpenConnectionAsync(Cancel);
+            if (db.Database.IsNpgsql())
+            {
+                await db.Database.ExecuteSqlRawAsync("SET enable_seqscan = off", Cancel);
+            }
+
+            var explained = new List<string>();
+            foreach (var part in parts)
+            {
+                explained.Add(await QueryPlan.ExplainAsync(db, DeadlineSweeper.InBand(db, escalation, part, engine.Catalog.DeclaredRanking), Cancel));
+            }
+
+            return explained;
+        });
+
+        plans.Should().HaveCount(parts.Count);
+        plans[..^2].Should().AllSatisfy(plan => plan.Should().Contain("ix_review_tasks_queue_order"));
+        plans[^2].Should().Contain("ix_review_tasks_leases");
+        plans[^1].Should().Contain("ix_review_tasks_parked");
+        plans.Should().AllSatisfy(plan => plan.Should()
+            .NotContain("Seq Scan", "PostgreSQL reads an index").And
+            .NotContainAny(["SCAN r", "SCAN review_tasks"], "SQLite searches an index"));
+    }
+
+    [Fact]
     public async Task Sweep_DefinitionsWithDifferentThresholds_EachTaskByItsOwnCasesDefinition()
     {
         // gva escalates five days ahead here, vog-np three: one band, two answers, so the sweep asks
