@@ -268,7 +268,7 @@ public sealed class ReviewWorkQueue(
     /// </summary>
     public async Task<IReadOnlyList<ReviewTask>> AwaitingHearingAsync(IReadOnlyCollection<string> queues, int skip, int take, CancellationToken cancellationToken) =>
         await db.ReviewTasks.AsNoTracking()
-            .Where(t => t.CompletedAt == null && t.ParkedUntil != null && queues.Contains(t.Queue))
+            .Where(ReviewTask.IsParked).Where(t => queues.Contains(t.Queue))
             .OrderBy(t => t.ParkedUntil).ThenBy(t => t.Id)
             .Skip(skip).Take(take)
             .ToListAsync(cancellationToken);
