@@ -114,6 +114,10 @@ public sealed class ReviewTask
     public static Expression<Func<ReviewTask, bool>> IsClaimable =>
         task => task.CompletedAt == null && task.LeaseExpiresAt == null && task.ParkedUntil == null;
 
+    /// <summary>The open task of the case <paramref name="caseId"/> (a case has at most one).</summary>
+    public static Expression<Func<ReviewTask, bool>> OpenOf(Guid caseId) =>
+        task => task.CaseId == caseId && task.CompletedAt == null;
+
     /// <summary>Open tasks a lease is recorded on (ix_review_tasks_leases holds them).</summary>
     public static Expression<Func<ReviewTask, bool>> IsHeld =>
         task => task.CompletedAt == null && task.LeaseExpiresAt != null;
@@ -170,10 +174,7 @@ public sealed class ReviewTask
     {
         Release(worker, now, AwaitingSecondReviewerReason);
         RefusalIntendedBy = worker;
-        if (refusalPossibleFrom > now)
-        {
-            ParkedUntil = refusalPossibleFrom;
-        }
+        ParkedUntil = refusalPossibleFrom;
     }
 
     /// <summary>

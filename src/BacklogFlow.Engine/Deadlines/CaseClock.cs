@@ -1,5 +1,6 @@
 using BacklogFlow.Domain.Cases;
 using BacklogFlow.Domain.Deadlines;
+using BacklogFlow.Domain.Review;
 using BacklogFlow.Domain.Workflows;
 using BacklogFlow.Engine.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -27,7 +28,7 @@ public sealed class CaseClock(BacklogFlowDbContext db, WorkflowCatalog catalog)
             ?? throw new KeyNotFoundException($"Case {caseId} does not exist.");
         var definition = catalog.Get(clocked.Product);
         clocked.RecordClockEvent(clockEvent, definition, catalog.Calendar);
-        var openTask = await db.ReviewTasks.SingleOrDefaultAsync(t => t.CaseId == caseId && t.CompletedAt == null, cancellationToken);
+        var openTask = await db.ReviewTasks.SingleOrDefaultAsync(ReviewTask.OpenOf(caseId), cancellationToken);
         openTask?.Reschedule(clocked.EffectiveDueDate);
         await db.SaveChangesAsync(cancellationToken);
         return clocked.ComputeClock(definition, catalog.Calendar);

@@ -368,7 +368,7 @@ public sealed class ReviewWorkQueue(
         var now = time.GetUtcNow();
         heard.RecordHearingResponse(now);
         // A second reviewer may refuse now: the task parked for the hearing goes back to its queue.
-        var parked = await db.ReviewTasks.SingleOrDefaultAsync(t => t.CaseId == caseId && t.CompletedAt == null, cancellationToken);
+        var parked = await db.ReviewTasks.SingleOrDefaultAsync(ReviewTask.OpenOf(caseId), cancellationToken);
         var taskReturned = parked?.Unpark() == true;
         db.Audit(reviewer, AuditActions.HearingResponseRecorded, AuditTrail.CaseSubject(heard.Id), null,
             new { heard.HearingResponseAt, heard.HearingEndsOn, taskReturned }, now);

@@ -1,5 +1,5 @@
-using System.CommandLine;
 using BacklogFlow.Cli.Commands;
+using BacklogFlow.Cli.Tests.Support;
 
 namespace BacklogFlow.Cli.Tests.CommandLine;
 
@@ -18,7 +18,7 @@ public sealed class BacklogFlowCommandLineTests
     [InlineData("deadline --product vog-np --received 2021-11-31", "backlogflow: --received '2021-11-31' is not a date")]
     public async Task InvokeAsync_BadInput_ExitCode2WithTheReasonOnStderr(string commandLine, string expected)
     {
-        var (exitCode, error) = await InvokeAsync(commandLine);
+        var (exitCode, _, error) = await CommandLineRun.InvokeAsync(commandLine.Split(' '));
 
         exitCode.Should().Be(BacklogFlowCommandLine.BadInput);
         error.Should().Contain(expected);
@@ -27,19 +27,9 @@ public sealed class BacklogFlowCommandLineTests
     [Fact]
     public async Task InvokeAsync_Help_ExitCode0()
     {
-        var (exitCode, error) = await InvokeAsync("--help");
+        var (exitCode, _, error) = await CommandLineRun.InvokeAsync("--help");
 
         exitCode.Should().Be(0);
         error.Should().BeEmpty();
-    }
-
-    private static async Task<(int ExitCode, string Error)> InvokeAsync(string commandLine)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exitCode = await BacklogFlowCommandLine.InvokeAsync(
-            commandLine.Split(' '),
-            new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
-        return (exitCode, error.ToString());
     }
 }

@@ -1,5 +1,5 @@
-using System.CommandLine;
 using BacklogFlow.Cli.Commands;
+using BacklogFlow.Cli.Tests.Support;
 
 namespace BacklogFlow.Cli.Tests.CommandLine;
 
@@ -17,8 +17,8 @@ public sealed class InvocationWritersTests : IDisposable
         string[] database = ["--database", "sqlite", "--connection-string", $"Data Source={Path.Combine(_directory.FullName, "writers.db")}"];
         var missing = Guid.NewGuid();
 
-        var (migrated, migrateOutput, migrateError) = await InvokeAsync(["migrate", .. database]);
-        var (shown, showOutput, showError) = await InvokeAsync(["quarantine", "show", missing.ToString(), .. database]);
+        var (migrated, migrateOutput, migrateError) = await CommandLineRun.InvokeAsync(["migrate", .. database]);
+        var (shown, showOutput, showError) = await CommandLineRun.InvokeAsync(["quarantine", "show", missing.ToString(), .. database]);
 
         migrated.Should().Be(0, migrateError);
         migrateOutput.Should().Contain("Database is up to date.");
@@ -31,14 +31,5 @@ public sealed class InvocationWritersTests : IDisposable
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         _directory.Delete(recursive: true);
-    }
-
-    private static async Task<(int ExitCode, string Output, string Error)> InvokeAsync(string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exitCode = await BacklogFlowCommandLine.InvokeAsync(
-            args, new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
-        return (exitCode, output.ToString(), error.ToString());
     }
 }
